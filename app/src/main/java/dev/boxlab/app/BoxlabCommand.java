@@ -1,0 +1,103 @@
+package dev.boxlab.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.boxlab.lessons.Lesson;
+import dev.boxlab.lessons.LessonLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code boxlab}: the lesson picker and lesson screen by default; headless runs with --run-all. */
+@Command(name = "boxlab", mixinStandardHelpOptions = true, version = "boxlab 0.1.0",
+        description = {"A terminal playground for Linux container internals.",
+                "Each lesson builds namespaces, veth pairs, bridges, NAT rules, overlay mounts and cgroups "
+                        + "step by step on the real kernel, inside a lab that vanishes when boxlab exits."},
+        subcommands = {ValidateCommand.class},
+        footer = {"", "Examples:",
+                "  sudo boxlab                                  pick a lesson",
+                "  sudo boxlab --lesson networking              open a lesson",
+                "  sudo boxlab --lesson networking --step bridge  start at a step, earlier ones built",
+                "  sudo boxlab --lesson networking --run-all    run a whole lesson headless",
+                "  boxlab --list                                list the lessons",
+                "  boxlab validate lessons/networking.yaml      check a lesson file"})
+final class BoxlabCommand implements Callable<Integer> {
+    @Option(names = "--list", description = "List the lessons with their step counts.")
+    boolean list;
+
+    @Option(names = "--lesson", paramLabel = "ID", description = "The lesson to open (see --list).")
+    String lesson;
+
+    @Option(names = "--step", paramLabel = "STEP", description = "Start at this step (an id or a number from 1): "
+            + "a fresh lab with the earlier steps already built.")
+    String step;
+
+    @Option(names = "--run-all", description = "Run the lesson headless: every step's commands and checks; "
+            + "exits non-zero naming the first step whose checks fail.")
+    boolean runAll;
+
+    @Option(names = "--headless", description = "No terminal UI: with --step, build the state up to that step, "
+            + "print it and exit.")
+    boolean headless;
+
+    @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
+            + "(they win over built-in lessons with the same id).")
+    Path lessonsDir;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    BoxlabCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    LessonLibrary library() {
+        return LessonLibrary.load(lessonsDir);
+    }
+
+    @Override
+    public Integer call() {
+        LessonLibrary library = library();
+        if (list) {
+            listLessons(library.lessons());
+            return 0;
+        }
+        Lesson chosen = null;
+        if (lesson != null) {
+            chosen = library.find(lesson).orElseThrow(() -> new Errors.UsageProblem("no lesson '" + lesson
+                    + "'; the lessons are: " + String.join(", ", library.lessons().stream().map(Lesson::id).toList())));
+        } else if (runAll || step != null) {
+            throw new Errors.UsageProblem((runAll ? "--run-all" : "--step") + " needs --lesson ID");
+        }
+        Lesson.Step start = null;
+        if (step != null) {
+            final Lesson l = chosen;
+            start = chosen.step(step).orElseThrow(() -> new Errors.UsageProblem("lesson '" + l.id() + "' has no step '"
+                    + step + "'; its steps are 1-" + l.steps().size() + ": "
+                    + String.join(", ", l.steps().stream().map(Lesson.Step::id).toList())));
+        }
+        Headless headlessRun = new Headless(out, err);
+        if (runAll) {
+            return headlessRun.runAll(chosen, start);
+        }
+        if (headless || System.console() == null) {
+            if (chosen == null) {
+                listLessons(library.lessons());
+                return 0;
+            }
+            return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
+        }
+        return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
+    }
+
+    private void listLessons(List<Lesson> lessons) {
+        int w = lessons.stream().mapToInt(l -> l.id().length()).max().orElse(2);
+        for (Lesson l : lessons) {
+            out.printf("%-" + w + "s  %2d steps  %s%n", l.id(), l.steps().size(), l.title());
+        }
+        out.flush();
+    }
+}

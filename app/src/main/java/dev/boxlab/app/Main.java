@@ -1,0 +1,22 @@
+package dev.boxlab.app;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+
+/** The entry point: picocli parses, each command does its work, and known problems become one clear message. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BoxlabCommand(out, err));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new Errors(err));
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.boxlab.lessons;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.boxlab.lessons.Lesson.Check;
+import dev.boxlab.lessons.Lesson.Step;
+import dev.boxlab.sandbox.CommandResult;
+import dev.boxlab.sandbox.Lab;
+
+/**
+ * Runs a lesson's steps against a lab: the reference commands, then the checks, each reported to
+ * a listener as it happens. Knows nothing about screens.
+ */
+public final class LessonRunner {
+    /** How long one reference command may run before it is stopped. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 200;
+
+    /** What happened, as it happens. Every method has a default, so a listener implements what it shows. */
+    public interface Listener {
+        default void stepStarted(int index, Step step) {}
+
+        default void commandStarted(String command) {}
+
+        default void output(String text) {}
+
+        default void commandFinished(CommandResult result) {}
+
+        default void checkFinished(CheckResult result) {}
+    }
+
+    public record CheckResult(Check check, boolean passed, String output, int exitCode) {}
+
+    public record StepResult(Step step, List<CommandResult> commands, List<CheckResult> checks) {
+        public boolean passed() {
+            return checks.stream().allMatch(CheckResult::passed);
+        }
+
+        public List<CheckResult> failed() {
+            return checks.stream().filter(c -> !c.passed()).toList();
+        }
+    }
+
+    private final Lesson lesson;
+    private final Lab lab;
+    private final Listener listener;
+
+    public LessonRunner(Lesson lesson, Lab lab, Listener listener) {
+        this.lesson = lesson;
+        this.lab = lab;
+        this.listener = listener == null ? new Listener() {} : listener;
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    /** Runs the step's reference commands, then its checks (retried until each one's timeout). */
+    public StepResult runStep(Step step) {
+        listener.stepStarted(lesson.indexOf(step), step);
+        List<CommandResult> commands = new ArrayList<>();
+        for (String cmd : step.run()) {
+            listener.commandStarted(cmd);
+            CommandResult r = lab.run(cmd, "lesson", COMMAND_TIMEOUT, listener::output);
+            listener.commandFinished(r);
+            commands.add(r);
+        }
+        return new StepResult(step, commands, check(step, true));
+    }
+
+    /**
+     * Evaluates every check of a step. With {@code retry}, a failing check is tried again until its
+     * timeout; without, each runs once (what the live pane and "fails before" tests want).
+     */
+    public List<CheckResult> check(Step step, boolean retry) {
+        List<CheckResult> results = new ArrayList<>();
+        for (Check c : step.checks()) {
+            CheckResult r = retry ? checkUntil(c) : checkOnce(c);
+            listener.checkFinished(r);
+            results.add(r);
+        }
+        return results;
+    }
+
+    public CheckResult checkOnce(Check c) {
+        long timeoutMillis = Math.max(1000, (long) (c.timeoutSeconds() * 1000) + 2000);
+        CommandResult r = lab.probe(c.run(), Duration.ofMillis(timeoutMillis));
+        boolean passed = r.ok() && (c.expect() == null || Pattern.compile(c.expect(), Pattern.MULTILINE)
+                .matcher(r.output()).find());
+        return new CheckResult(c, passed, r.output(), r.exitCode());
+    }
+
+    private CheckResult checkUntil(Check c) {
+        long deadline = System.nanoTime() + (long) (c.timeoutSeconds() * 1e9);
+        while (true) {
+            CheckResult r = checkOnce(c);
+            if (r.passed() || System.nanoTime() >= deadline) {
+                return r;
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
+    /**
+     * Builds the state a learner has at the start of step {@code index} (counted from 0): runs every
+     * earlier step's commands and checks in order. Throws if an earlier step does not pass, naming it.
+     */
+    public List<StepResult> fastForward(int index) {
+        List<StepResult> results = new ArrayList<>();
+        for (int i = 0; i < index && i < lesson.steps().size(); i++) {
+            StepResult r = runStep(lesson.steps().get(i));
+            results.add(r);
+            if (!r.passed()) {
+                throw new StepFailedException(lesson, i, r);
+            }
+        }
+        return results;
+    }
+
+    /** A step whose checks did not pass after its reference commands ran. */
+    public static final class StepFailedException extends RuntimeException {
+        private final transient StepResult result;
+        private final int index;
+
+        public StepFailedException(Lesson lesson, int index, StepResult result) {
+            super("step " + (index + 1) + " '" + result.step().id() + "' of lesson '" + lesson.id() + "' failed: "
+                    + String.join("; ", result.failed().stream().map(c -> c.check().name()).toList()));
+            this.result = result;
+            this.index = index;
+        }
+
+        public StepResult result() {
+            return result;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+}
