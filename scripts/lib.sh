@@ -1,0 +1,73 @@
+# Shared by scripts/boxlab and scripts/test: find the project, install what is missing, build the jar.
+# shellcheck shell=bash
+
+BOXLAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BOXLAB_JAR="$BOXLAB_HOME/app/target/boxlab.jar"
+BOXLAB_JSA="$BOXLAB_HOME/app/target/boxlab.jsa"
+
+# tool -> Debian package
+BOXLAB_TOOLS=(
+  ip:iproute2 iptables:iptables unshare:util-linux nsenter:util-linux lsns:util-linux
+  ping:iputils-ping busybox:busybox-static curl:curl socat:socat conntrack:conntrack ps:procps
+  tmux:tmux
+)
+
+say() { printf 'boxlab: %s\n' "$*" >&2; }
+
+# Installs the Debian packages for missing tools when we are root on Debian/Ubuntu; otherwise
+# prints the exact command and fails.
+ensure_packages() {
+  local missing=() pkgs=() t p
+  for entry in "${BOXLAB_TOOLS[@]}"; do
+    t=${entry%%:*}; p=${entry#*:}
+    if ! PATH="$PATH:/usr/sbin:/sbin" command -v "$t" >/dev/null 2>&1; then
+      missing+=("$t"); [[ " ${pkgs[*]} " == *" $p "* ]] || pkgs+=("$p")
+    fi
+  done
+  # java and maven build and run boxlab itself
+  command -v java >/dev/null 2>&1 || { missing+=(java); pkgs+=(default-jdk-headless); }
+  command -v mvn >/dev/null 2>&1 || { missing+=(mvn); pkgs+=(maven); }
+  [ ${#pkgs[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${pkgs[*]} (for ${missing[*]})"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}"; } >/tmp/boxlab-apt.log 2>&1; then
+      say "apt-get install failed; see /tmp/boxlab-apt.log"
+      return 1
+    fi
+  else
+    say "missing: ${missing[*]}"
+    say "install them with:  sudo apt-get install -y ${pkgs[*]}"
+    return 1
+  fi
+}
+
+# True when the jar is missing or older than any source, lesson or pom.
+jar_stale() {
+  [ -f "$BOXLAB_JAR" ] || return 0
+  [ -n "$(find "$BOXLAB_HOME" -path '*/target' -prune -o -path "$BOXLAB_HOME/.git" -prune -o \
+      \( -name '*.java' -o -name '*.yaml' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+      -type f -newer "$BOXLAB_JAR" -print -quit)" ]
+}
+
+build_jar() {
+  say "building boxlab (mvn package, about a minute the first time)..."
+  if ! (cd "$BOXLAB_HOME" && mvn -q -B -DskipTests package) >/tmp/boxlab-build.log 2>&1; then
+    say "the build failed; see /tmp/boxlab-build.log"
+    tail -20 /tmp/boxlab-build.log >&2
+    return 1
+  fi
+  build_cds
+}
+
+# An AppCDS archive of the classes a start loads makes the first frame come sooner; a failure here
+# only costs speed.
+build_cds() {
+  rm -f "$BOXLAB_JSA"
+  java -XX:ArchiveClassesAtExit="$BOXLAB_JSA" -jar "$BOXLAB_JAR" --list >/dev/null 2>&1 || rm -f "$BOXLAB_JSA"
+}
+
+java_cmd() {
+  local opts=(-Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+  [ -f "$BOXLAB_JSA" ] && opts+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
+  printf '%s\n' java "${opts[@]}" -jar "$BOXLAB_JAR"
+}
