@@ -126,7 +126,7 @@ public final class Host {
         if (missing != null) {
             problems.add(missing);
         }
-        for (String ns : List.of("net", "mnt", "pid", "uts", "ipc")) {
+        for (String ns : List.of("net", "mnt", "pid", "uts", "ipc", "cgroup")) {
             if (!Files.exists(Path.of("/proc/self/ns", ns))) {
                 problems.add("this kernel has no " + ns + " namespaces (/proc/self/ns/" + ns
                         + " is missing): boxlab needs a Linux kernel built with CONFIG_NAMESPACES");
@@ -137,12 +137,12 @@ public final class Host {
         }
     }
 
-    /** The inode of this process's network namespace: the machine's own, which a lab must never be. */
-    public static String ownNetNamespace() {
+    /** This process's namespace of a kind ("net:[4026531840]"): the machine's own, which a lab must never be. */
+    public static String ownNamespace(String kind) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+            return Files.readSymbolicLink(Path.of("/proc/self/ns", kind)).toString();
         } catch (IOException e) {
-            throw new LabException("cannot read /proc/self/ns/net: " + e.getMessage());
+            throw new LabException("cannot read /proc/self/ns/" + kind + ": " + e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,62 +41,108 @@ public final class Lab implements AutoCloseable {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(20);
 
     private final String id;
-    private final Process unshare;
+    private final Process wrapper;
     private final int initPid;
+    private final CgroupLayout cgroupLayout;
+    private final List<Path> cgroupDirs;
     private final Transcript transcript = new Transcript();
     private LabShell shell;
     private LabShell probe;
     private volatile boolean closed;
 
-    private Lab(String id, Process unshare, int initPid) {
+    private Lab(String id, Process wrapper, int initPid, CgroupLayout cgroupLayout, List<Path> cgroupDirs) {
         this.id = id;
-        this.unshare = unshare;
+        this.wrapper = wrapper;
         this.initPid = initPid;
+        this.cgroupLayout = cgroupLayout;
+        this.cgroupDirs = cgroupDirs;
     }
 
     /** Starts a lab. On any failure nothing is left behind and the message says which step failed. */
     public static Lab start() {
         Host.preflight(List.of());
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Process unshare;
+        CgroupLayout cgroups = CgroupLayout.detect();
+        sweepStaleCgroups(cgroups);
+        List<Path> cgroupDirs = cgroups.labDirs(id);
+        for (Path d : cgroupDirs) {
+            try {
+                Files.createDirectories(d);
+            } catch (IOException e) {
+                removeCgroupDirs(cgroupDirs);
+                throw new LabException("lab setup failed at step \"create the lab's cgroup " + d + "\": " + e.getMessage());
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", WRAPPER, "boxlab-labwrap-" + id,
+                "exec -a " + INIT_PREFIX + id + " cat >/dev/null"));
+        cgroupDirs.forEach(d -> cmd.add(d.toString()));
+        Process wrapper;
         try {
-            unshare = new ProcessBuilder("unshare", "--net", "--mount", "--pid", "--uts", "--ipc", "--fork",
-                    "--mount-proc", "--propagation", "private", "--",
-                    "bash", "-c", "exec -a " + INIT_PREFIX + id + " cat >/dev/null")
+            wrapper = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
+            removeCgroupDirs(cgroupDirs);
             throw new LabException("lab setup failed at step \"start the lab init (unshare)\": " + e.getMessage());
         }
         Lab lab = null;
         try {
-            int pid = findInit(unshare, id);
-            lab = new Lab(id, unshare, pid);
-            lab.shell = new LabShell(pid, "shell", ENVIRONMENT);
+            int pid = findInit(wrapper, id);
+            lab = new Lab(id, wrapper, pid, cgroups, cgroupDirs);
+            final Lab l = lab;
+            lab.shell = new LabShell(pid, "shell", ENVIRONMENT, null);
             lab.setup();
-            lab.probe = new LabShell(pid, "probe", ENVIRONMENT);
+            lab.adopt(lab.shell.pid());
+            lab.shell.onRestart(l::adopt);
+            lab.probe = new LabShell(pid, "probe", ENVIRONMENT, l::adopt);
             return lab;
         } catch (RuntimeException e) {
             if (lab != null) {
                 lab.close();
             } else {
-                endInit(unshare);
+                endInit(wrapper);
             }
             throw e instanceof LabException ? e : new LabException("lab setup failed: " + e, e);
         }
     }
 
-    private static int findInit(Process unshare, String id) {
+    /**
+     * The process boxlab starts. A subshell joins the lab's cgroups and becomes unshare, whose child
+     * becomes the lab init ({@code cat} on boxlab's pipe). The wrapper itself stays outside the lab
+     * and, once the lab is gone (normally or because boxlab was killed), removes the lab's cgroups:
+     * the one thing the kernel does not tear down by itself.
+     */
+    private static final String WRAPPER = """
+            init=$1; shift
+            (
+              for d in "$@"; do echo "$BASHPID" > "$d/cgroup.procs" || exit 90; done
+              exec unshare --net --mount --pid --uts --ipc --cgroup --fork --mount-proc --propagation private \
+                -- bash -c "$init"
+            )
+            status=$?
+            for d in "$@"; do
+              for _ in $(seq 100); do
+                find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
+                [ -d "$d" ] || break
+                sleep 0.02
+              done
+              rmdir "${d%/*}" 2>/dev/null
+            done
+            exit $status
+            """;
+
+    private static int findInit(Process wrapper, String id) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
-            if (!unshare.isAlive()) {
+            if (!wrapper.isAlive()) {
+                String why = readAll(wrapper.getErrorStream()).strip();
                 throw new LabException("lab setup failed at step \"start the lab init (unshare)\": "
-                        + readAll(unshare.getErrorStream()).strip());
+                        + (wrapper.exitValue() == 90 ? "cannot join the lab's cgroup: " : "") + why);
             }
-            Optional<ProcessHandle> child = unshare.children().findFirst();
-            if (child.isPresent() && isInit(child.get().pid(), id)) {
-                return (int) child.get().pid();
+            Optional<ProcessHandle> init = wrapper.descendants().filter(p -> isInit(p.pid(), id)).findFirst();
+            if (init.isPresent()) {
+                return (int) init.get().pid();
             }
             try {
                 Thread.sleep(2);
@@ -105,6 +152,67 @@ public final class Lab implements AutoCloseable {
             }
         }
         throw new LabException("lab setup failed at step \"find the lab init\": it did not appear within 5 s");
+    }
+
+    /** Moves a process (by its pid on the machine) into the lab's cgroup, where the lab's own processes live. */
+    private void adopt(long pid) {
+        for (Path d : cgroupDirs) {
+            try {
+                Files.writeString(d.resolve("lab").resolve("cgroup.procs"), Long.toString(pid));
+            } catch (IOException e) {
+                // a process that already ended, or a hierarchy the lab could not set up: not fatal
+            }
+        }
+    }
+
+    /** Removes the cgroups of labs whose boxlab was killed before its wrapper could (e.g. a reboot mid-lab). */
+    private static void sweepStaleCgroups(CgroupLayout layout) {
+        for (CgroupLayout.Hierarchy h : layout.hierarchies().values()) {
+            Path parent = h.mountPoint().resolve("boxlab");
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (var labs = Files.list(parent)) {
+                for (Path lab : labs.filter(Files::isDirectory).toList()) {
+                    if (!hasProcesses(lab)) {
+                        removeCgroupDirs(List.of(lab));
+                    }
+                }
+            } catch (IOException e) {
+                // nothing to sweep
+            }
+        }
+    }
+
+    private static boolean hasProcesses(Path cgroup) {
+        try (var dirs = Files.walk(cgroup)) {
+            return dirs.filter(Files::isDirectory).anyMatch(d -> {
+                try {
+                    return !Files.readString(d.resolve("cgroup.procs")).isBlank();
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static void removeCgroupDirs(List<Path> dirs) {
+        for (Path d : dirs) {
+            try (var walk = Files.walk(d)) {
+                for (Path p : walk.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | RuntimeException e) {
+                // busy or gone
+            }
+            try {
+                Files.deleteIfExists(d.getParent());
+            } catch (IOException e) {
+                // another lab's cgroup is still there
+            }
+        }
     }
 
     private static boolean isInit(long pid, String id) {
@@ -132,7 +240,8 @@ public final class Lab implements AutoCloseable {
             throw new LabException("lab setup script is missing from the boxlab jar");
         }
         // a subshell, so `set -e` and the helper function stay out of the learner's shell
-        CommandResult r = shell.run("(\n" + script + "\n)", SETUP_TIMEOUT, null);
+        CommandResult r = shell.run("(\nBOXLAB_CGROUPS='" + cgroupLayout.setupWords() + "'\n" + script + "\n)",
+                SETUP_TIMEOUT, null);
         if (!r.ok()) {
             String step = "?";
             Matcher m = Pattern.compile("\u001eSTEP (.*)").matcher(r.output());
@@ -156,7 +265,7 @@ public final class Lab implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return !closed && unshare.isAlive() && ProcessHandle.of(initPid).map(ProcessHandle::isAlive).orElse(false);
+        return !closed && wrapper.isAlive() && ProcessHandle.of(initPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public Transcript transcript() {
@@ -193,6 +302,31 @@ public final class Lab implements AutoCloseable {
         return SnapshotParser.parse(r.output());
     }
 
+    /** The mount table of the lab (its init's mount namespace) or of one process of the lab, by its pid in the lab. */
+    public List<LabState.MountEntry> mounts(Integer pidInLab) {
+        CommandResult r = probe("cat /proc/" + (pidInLab == null ? 1 : pidInLab) + "/mountinfo", Duration.ofSeconds(5));
+        if (!r.ok()) {
+            throw new LabException("no process " + pidInLab + " in the lab");
+        }
+        return LabState.parseMountinfo(r.output());
+    }
+
+    /** Every process of the lab, pids as the lab sees them, with its namespaces. */
+    public List<LabState.ProcessInfo> processes() {
+        CommandResult r = probe("ps -e -o pid=,ppid=,netns=,mntns=,pidns=,utsns=,ipcns=,cgroupns=,args=", Duration.ofSeconds(5));
+        return LabState.parsePs(r.output());
+    }
+
+    /** The lab's cgroup tree (its /sys/fs/cgroup) with limits and usage. */
+    public LabState.CgroupState cgroups() {
+        CommandResult r = probe("bash /run/boxlab/probe-cgroups.sh", Duration.ofSeconds(5));
+        return LabState.parseCgroups(cgroupLayout.version(), r.output());
+    }
+
+    public CgroupLayout cgroupLayout() {
+        return cgroupLayout;
+    }
+
     private void requireAlive() {
         if (!isAlive()) {
             throw new LabException("the lab has ended");
@@ -211,7 +345,8 @@ public final class Lab implements AutoCloseable {
         if (shell != null) {
             shell.close();
         }
-        endInit(unshare);
+        endInit(wrapper);
+        removeCgroupDirs(cgroupDirs);
     }
 
     /** Closes init's pipe (the normal way a lab ends), then waits for the pid namespace to empty. */

@@ -33,6 +33,7 @@ public final class LabShell implements AutoCloseable {
     private final int labPid;
     private final String name;
     private final List<String> environment;
+    private java.util.function.LongConsumer onStart;
     private Process nsenter;
     private ProcessHandle bash;
     private OutputStream stdin;
@@ -40,16 +41,22 @@ public final class LabShell implements AutoCloseable {
     private long nonce;
     private StringBuilder pending = new StringBuilder();
 
-    LabShell(int labPid, String name, List<String> environment) {
+    LabShell(int labPid, String name, List<String> environment, java.util.function.LongConsumer onStart) {
         this.labPid = labPid;
         this.name = name;
         this.environment = environment;
+        this.onStart = onStart;
         start();
+    }
+
+    /** Called with the new shell's pid whenever the shell is replaced (after `exit` or a hang). */
+    void onRestart(java.util.function.LongConsumer hook) {
+        this.onStart = hook;
     }
 
     private void start() {
         List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Integer.toString(labPid),
-                "-m", "-u", "-i", "-n", "-p", "--", "env", "-i"));
+                "-m", "-u", "-i", "-n", "-p", "-C", "--", "env", "-i"));
         cmd.addAll(environment);
         cmd.addAll(List.of("bash", "--noprofile", "--norc"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -69,14 +76,18 @@ public final class LabShell implements AutoCloseable {
         // The safety net under everything: a shell that is not in the lab's network namespace must
         // never run a command. If nsenter entered the machine's own namespace (the lab died and its
         // pid was reused), stop here.
-        CommandResult r = run("readlink /proc/self/ns/net; echo $$", Duration.ofSeconds(5), null);
+        CommandResult r = run("readlink /proc/self/ns/net /proc/self/ns/cgroup /proc/self/ns/mnt", Duration.ofSeconds(5), null);
         String[] lines = r.output().strip().split("\n");
-        if (!r.ok() || lines.length < 2 || lines[0].equals(Host.ownNetNamespace())) {
+        if (!r.ok() || lines.length < 3 || lines[0].equals(Host.ownNamespace("net"))
+                || lines[1].equals(Host.ownNamespace("cgroup")) || lines[2].equals(Host.ownNamespace("mnt"))) {
             kill();
-            throw new LabException("the lab shell is not inside the lab's network namespace ("
+            throw new LabException("the lab shell is not inside the lab's namespaces ("
                     + r.output().strip() + "); refusing to run commands");
         }
         bash = nsenter.children().findFirst().orElse(null);
+        if (bash != null && onStart != null) {
+            onStart.accept(bash.pid());
+        }
     }
 
     private static void pump(Reader reader, BlockingQueue<String> sink) {

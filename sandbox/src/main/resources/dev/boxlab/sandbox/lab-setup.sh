@@ -14,6 +14,32 @@ step "a resolv.conf of the lab's own"
 printf 'nameserver 192.0.2.1\n' > /run/boxlab/resolv.conf
 if [ -e /etc/resolv.conf ]; then mount --bind /run/boxlab/resolv.conf /etc/resolv.conf; fi
 
+step "the lab's own cgroup tree on /sys/fs/cgroup ($BOXLAB_CGROUPS)"
+# The lab runs in a cgroup namespace rooted at its own cgroup (boxlab/<id> on the machine), so a
+# cgroup filesystem mounted here shows the lab's subtree as the whole tree. The lab's own
+# processes move to the leaf "lab"; lessons make their cgroups beside it.
+set -- $BOXLAB_CGROUPS
+case "$1" in
+  v2)
+    mount -t cgroup2 cgroup2 /sys/fs/cgroup
+    mkdir -p /sys/fs/cgroup/lab
+    while read -r p; do echo "$p" > /sys/fs/cgroup/lab/cgroup.procs 2>/dev/null || true; done < /sys/fs/cgroup/cgroup.procs
+    for c in memory pids cpu; do
+      if grep -qw "$c" /sys/fs/cgroup/cgroup.controllers; then echo "+$c" > /sys/fs/cgroup/cgroup.subtree_control; fi
+    done ;;
+  v1)
+    shift
+    mount -t tmpfs -o mode=755,size=64k cgroup /sys/fs/cgroup
+    for h in "$@"; do
+      dir=${h%%=*}; opts=${h#*=}
+      mkdir -p "/sys/fs/cgroup/$dir"
+      mount -t cgroup -o "$opts" cgroup "/sys/fs/cgroup/$dir"
+      mkdir -p "/sys/fs/cgroup/$dir/lab"
+      while read -r p; do echo "$p" > "/sys/fs/cgroup/$dir/lab/cgroup.procs" 2>/dev/null || true; done < "/sys/fs/cgroup/$dir/cgroup.procs"
+    done ;;
+esac
+set --
+
 step "hostname lab-host"
 hostname lab-host
 
@@ -90,4 +116,35 @@ for f in /run/boxlab/outside/*.pid; do
 done
 printf '\036END\n'
 PROBE
+cat > /run/boxlab/probe-cgroups.sh <<'PROBE'
+# Each cgroup directory of the lab with its limits and usage, read with builtins only.
+val() { local v; [ -r "$1" ] && read -r v < "$1" && printf '%s %s\n' "${1##*/}" "$v"; }
+key() { local k v; [ -r "$1" ] || return 0; while read -r k v; do [ "$k" = "$2" ] && printf '%s.%s %s\n' "${1##*/}" "$k" "$v"; done < "$1"; }
+procs() { local n=0 p; while read -r p; do n=$((n+1)); done < "$1/cgroup.procs"; printf 'procs %s\n' "$n"; }
+walk() {
+  local d
+  for d in "$1"/*/; do [ -d "$d" ] && { echo "${d%/}"; walk "${d%/}"; }; done
+}
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  for d in /sys/fs/cgroup $(walk /sys/fs/cgroup); do
+    printf '\036DIR unified %s\n' "${d#/sys/fs/cgroup}/"
+    procs "$d"
+    val "$d/memory.max"; val "$d/memory.current"; key "$d/memory.events" oom_kill
+    val "$d/pids.max"; val "$d/pids.current"; val "$d/cpu.max"; key "$d/cpu.stat" usage_usec
+  done
+else
+  for h in /sys/fs/cgroup/*/; do
+    h=${h%/}
+    for d in "$h" $(walk "$h"); do
+      printf '\036DIR %s %s\n' "${h##*/}" "${d#"$h"}/"
+      procs "$d"
+      val "$d/memory.limit_in_bytes"; val "$d/memory.usage_in_bytes"; val "$d/memory.failcnt"
+      key "$d/memory.oom_control" oom_kill
+      val "$d/pids.max"; val "$d/pids.current"
+      val "$d/cpu.cfs_quota_us"; val "$d/cpu.cfs_period_us"; val "$d/cpuacct.usage"
+    done
+  done
+fi
+PROBE
+
 step "ready"

@@ -87,8 +87,11 @@ public record HostState(List<String> netns, List<String> links, List<String> ipt
     private static List<String> cgroupDirs() {
         List<String> out = new ArrayList<>();
         Path root = Path.of("/sys/fs/cgroup");
-        try (Stream<Path> s = Files.walk(root, 3)) {
-            s.filter(Files::isDirectory).map(Path::toString).filter(p -> p.contains("boxlab")).forEach(out::add);
+        // every directory near the roots (a lab writing to the machine's cgroup root shows here),
+        // and anything named boxlab further down
+        try (Stream<Path> s = Files.walk(root, 4)) {
+            s.filter(Files::isDirectory).filter(p -> root.relativize(p).getNameCount() <= 2 || p.toString().contains("boxlab"))
+                    .map(Path::toString).forEach(out::add);
         } catch (IOException | RuntimeException e) {
             // no cgroup fs: nothing to compare
         }

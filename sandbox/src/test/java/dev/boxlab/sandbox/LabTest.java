@@ -44,7 +44,7 @@ class LabTest {
             assertTrue(Files.exists(Path.of("/proc/" + init)));
             assertEquals("lab-host", lab.run("hostname").output().strip());
             String labNet = lab.run("readlink /proc/self/ns/net").output().strip();
-            assertNotEquals(Host.ownNetNamespace(), labNet);
+            assertNotEquals(Host.ownNamespace("net"), labNet);
             // pid namespace: the lab init is PID 1 inside
             assertTrue(lab.run("cat /proc/1/cmdline | tr '\\0' ' '").output().startsWith("boxlab-lab-" + lab.id()));
             // ip netns add stays inside the lab

@@ -1,0 +1,122 @@
+package dev.boxlab.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How this machine mounts cgroups: pure v2 (one unified tree, as on a Debian 12 VM) or v1 with one
+ * hierarchy per controller (hybrid hosts, like this CI machine, count as v1: their v2 tree holds
+ * no controllers). A lab gets the controllers boxlab teaches (memory, pids, cpu).
+ */
+public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hierarchies) {
+    public enum Version { V1, V2, NONE }
+
+    /** A v1 hierarchy: where it is mounted and its exact option set ("cpu,cpuacct"); for v2 the one tree. */
+    public record Hierarchy(Path mountPoint, String options) {}
+
+    public static final List<String> CONTROLLERS = List.of("memory", "pids", "cpu");
+
+    public static CgroupLayout detect() {
+        try {
+            return parse(Files.readAllLines(Path.of("/proc/self/mountinfo")),
+                    readOrEmpty(Path.of("/sys/fs/cgroup/cgroup.controllers")));
+        } catch (IOException e) {
+            return new CgroupLayout(Version.NONE, null, Map.of());
+        }
+    }
+
+    private static String readOrEmpty(Path p) {
+        try {
+            return Files.readString(p).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Decides from mountinfo lines and the v2 root's cgroup.controllers (unit-tested for both layouts). */
+    static CgroupLayout parse(List<String> mountinfo, String v2Controllers) {
+        Map<String, Hierarchy> v1 = new LinkedHashMap<>();
+        Path v2 = null;
+        for (String line : mountinfo) {
+            int dash = line.indexOf(" - ");
+            if (dash < 0) {
+                continue;
+            }
+            String[] pre = line.substring(0, dash).split(" ");
+            String[] post = line.substring(dash + 3).split(" ");
+            if (pre.length < 5 || post.length < 3) {
+                continue;
+            }
+            Path mp = Path.of(pre[4]);
+            String fstype = post[0];
+            if (fstype.equals("cgroup2") && v2 == null) {
+                v2 = mp;
+            } else if (fstype.equals("cgroup")) {
+                List<String> ctrls = new ArrayList<>();
+                for (String opt : post[2].split(",")) {
+                    if (CONTROLLERS.contains(opt) || opt.equals("cpuacct")) {
+                        ctrls.add(opt);
+                    }
+                }
+                for (String c : ctrls) {
+                    if (CONTROLLERS.contains(c)) {
+                        v1.putIfAbsent(c, new Hierarchy(mp, String.join(",", ctrls)));
+                    }
+                }
+            }
+        }
+        if (!v1.isEmpty()) {
+            return new CgroupLayout(Version.V1, v1.values().iterator().next().mountPoint().getParent(), Map.copyOf(v1));
+        }
+        if (v2 != null) {
+            Map<String, Hierarchy> h = new LinkedHashMap<>();
+            for (String c : v2Controllers.split("\\s+")) {
+                if (CONTROLLERS.contains(c)) {
+                    h.put(c, new Hierarchy(v2, c));
+                }
+            }
+            return new CgroupLayout(Version.V2, v2, Map.copyOf(h));
+        }
+        return new CgroupLayout(Version.NONE, null, Map.of());
+    }
+
+    /** The distinct directories a lab's cgroup lives in, one per hierarchy (one for v2). */
+    public List<Path> labDirs(String labId) {
+        List<Path> out = new ArrayList<>();
+        for (Hierarchy h : hierarchies.values()) {
+            Path p = h.mountPoint().resolve("boxlab").resolve(labId);
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the lab's setup mounts inside, as words for lab-setup.sh: "v2", or "v1 DIR=OPTS ..." (one
+     * per distinct hierarchy, e.g. "v1 memory=memory pids=pids cpu=cpu"), or "none".
+     */
+    public String setupWords() {
+        return switch (version) {
+            case V2 -> "v2";
+            case NONE -> "none";
+            case V1 -> {
+                StringBuilder sb = new StringBuilder("v1");
+                List<String> seen = new ArrayList<>();
+                for (Hierarchy h : hierarchies.values()) {
+                    String dir = h.mountPoint().getFileName().toString();
+                    if (!seen.contains(dir)) {
+                        seen.add(dir);
+                        sb.append(' ').append(dir).append('=').append(h.options());
+                    }
+                }
+                yield sb.toString();
+            }
+        };
+    }
+}
