@@ -43,6 +43,8 @@ public final class LessonLoader {
 
     private final String file;
     private final List<LessonError> errors = new ArrayList<>();
+    /** Keys a typo in a mapping was taken to mean: their "missing" error would only repeat the typo's. */
+    private final Map<Node, List<String>> typoFor = new HashMap<>();
 
     private LessonLoader(String file) {
         this.file = file;
@@ -330,6 +332,9 @@ public final class LessonLoader {
             }
             if (allowed != null && !allowed.contains(key)) {
                 String near = closest(key, allowed);
+                if (near != null) {
+                    typoFor.computeIfAbsent(node, x -> new ArrayList<>()).add(near);
+                }
                 error(k, "unknown key '" + key + "' in " + what.replaceFirst(" \\(.*", "")
                         + (near != null ? " (did you mean '" + near + "'?)" : "")
                         + "; expected one of: " + String.join(", ", allowed));
@@ -343,7 +348,9 @@ public final class LessonLoader {
     private String requiredScalar(Map<String, Node> m, Node owner, String key, String what) {
         Node n = m.get(key);
         if (n == null) {
-            error(owner, what + " is missing '" + key + "'");
+            if (!typoFor.getOrDefault(owner, List.of()).contains(key)) {
+                error(owner, what + " is missing '" + key + "'");
+            }
             return null;
         }
         String s = scalar(n, key);
@@ -409,6 +416,7 @@ public final class LessonLoader {
     }
 
     private static int distance(String a, String b) {
+        int[] prevPrev = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -419,8 +427,12 @@ public final class LessonLoader {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1); // a swapped pair: "titel"
+                }
             }
-            int[] t = prev;
+            int[] t = prevPrev;
+            prevPrev = prev;
             prev = cur;
             cur = t;
         }
