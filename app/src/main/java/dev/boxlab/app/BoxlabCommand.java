@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = {"A terminal playground for Linux container internals.",
                 "Each lesson builds namespaces, veth pairs, bridges, NAT rules, overlay mounts and cgroups "
                         + "step by step on the real kernel, inside a lab that vanishes when boxlab exits."},
-        subcommands = {ValidateCommand.class},
+        subcommands = {ValidateCommand.class, ShellCommand.class},
         footer = {"", "Examples:",
                 "  sudo boxlab                                  pick a lesson",
                 "  sudo boxlab --lesson networking              open a lesson",

@@ -38,6 +38,13 @@ public final class Lab implements AutoCloseable {
     private static final List<String> ENVIRONMENT = List.of(
             "PATH=/run/boxlab/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             "HOME=/root", "TERM=dumb", "LANG=C.UTF-8", "PAGER=cat", "SYSTEMD_PAGER=");
+
+    /** The environment of an interactive shell in a lab: the lab's PATH, the terminal's TERM, a prompt that says where. */
+    static List<String> interactiveEnvironment() {
+        String term = System.getenv().getOrDefault("TERM", "xterm");
+        return List.of(ENVIRONMENT.get(0), "HOME=/root", "TERM=" + term, "LANG=C.UTF-8",
+                "PS1=[boxlab] \\u@\\h:\\w# ");
+    }
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(20);
 
     private final String id;
