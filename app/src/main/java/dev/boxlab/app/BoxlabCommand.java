@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
         description = {"A terminal playground for Linux container internals.",
                 "Each lesson builds namespaces, veth pairs, bridges, NAT rules, overlay mounts and cgroups "
                         + "step by step on the real kernel, inside a lab that vanishes when boxlab exits."},
-        subcommands = {ValidateCommand.class, ShellCommand.class},
+        subcommands = {ValidateCommand.class, ShellCommand.class, ProgressCommand.class},
         footer = {"", "Examples:",
                 "  sudo boxlab                                  pick a lesson",
                 "  sudo boxlab --lesson networking              open a lesson",
                 "  sudo boxlab --lesson networking --step bridge  start at a step, earlier ones built",
                 "  sudo boxlab --lesson networking --run-all    run a whole lesson headless",
+                "  sudo boxlab --resume                         continue where you stopped",
+                "  sudo boxlab shell                            a shell in the running lab (second terminal)",
                 "  boxlab --list                                list the lessons",
                 "  boxlab validate lessons/networking.yaml      check a lesson file"})
 final class BoxlabCommand implements Callable<Integer> {
@@ -41,6 +43,10 @@ final class BoxlabCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No terminal UI: with --step, build the state up to that step, "
             + "print it and exit.")
     boolean headless;
+
+    @Option(names = "--resume", description = "Continue where you stopped: the lesson you used last, at its step "
+            + "(the lab is rebuilt up to there).")
+    boolean resume;
 
     @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
             + "(they win over built-in lessons with the same id).")
@@ -64,6 +70,17 @@ final class BoxlabCommand implements Callable<Integer> {
         if (list) {
             listLessons(library.lessons());
             return 0;
+        }
+        if (resume && lesson == null) {
+            Progress progress = Progress.load(Progress.defaultFile());
+            Progress.LessonProgress last = progress.last().orElseThrow(() -> new Errors.UsageProblem(
+                    "nothing to resume yet (no progress in " + progress.file() + "); pick a lesson with --lesson ID"));
+            Lesson l = library.find(last.lesson()).orElseThrow(() -> new Errors.UsageProblem(
+                    "the lesson you used last, '" + last.lesson() + "', is not available any more; see --list"));
+            lesson = l.id();
+            if (step == null) {
+                step = progress.resumeStep(l).id();
+            }
         }
         Lesson chosen = null;
         if (lesson != null) {
