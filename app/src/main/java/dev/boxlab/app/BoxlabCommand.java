@@ -48,6 +48,10 @@ final class BoxlabCommand implements Callable<Integer> {
             + "(the lab is rebuilt up to there).")
     boolean resume;
 
+    @Option(names = "--record", paramLabel = "FILE.cast", description = "Record the session as an asciicast v2 file "
+            + "(play it with asciinema play FILE.cast); works with --run-all too.")
+    Path record;
+
     @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
             + "(they win over built-in lessons with the same id).")
     Path lessonsDir;
@@ -96,10 +100,16 @@ final class BoxlabCommand implements Callable<Integer> {
                     + step + "'; its steps are 1-" + l.steps().size() + ": "
                     + String.join(", ", l.steps().stream().map(Lesson.Step::id).toList())));
         }
-        Headless headlessRun = new Headless(out, err);
         if (runAll) {
-            return headlessRun.runAll(chosen, start);
+            if (record == null) {
+                return new Headless(out, err).runAll(chosen, start);
+            }
+            try (Recorder recorder = openRecorder(chosen)) {
+                PrintWriter recorded = new PrintWriter(recorder.tee(out), true);
+                return new Headless(recorded, err).runAll(chosen, start);
+            }
         }
+        Headless headlessRun = new Headless(out, err);
         if (headless || System.console() == null) {
             if (chosen == null) {
                 listLessons(library.lessons());
@@ -108,6 +118,14 @@ final class BoxlabCommand implements Callable<Integer> {
             return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
         }
         return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
+    }
+
+    private Recorder openRecorder(Lesson l) {
+        try {
+            return new Recorder(record, 100, 30, "boxlab: " + l.title(), true);
+        } catch (java.io.IOException e) {
+            throw new Errors.UsageProblem("cannot write the recording " + record + ": " + e.getMessage());
+        }
     }
 
     private void listLessons(List<Lesson> lessons) {
