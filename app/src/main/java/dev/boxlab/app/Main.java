@@ -17,6 +17,14 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors(err));
+        cl.setParameterExceptionHandler((e, args2) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("boxlab: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+            c.getErr().println("(see " + c.getCommandSpec().qualifiedName() + " --help)");
+            c.getErr().flush();
+            return Errors.BAD_INPUT;
+        });
         return cl.execute(args);
     }
 }
