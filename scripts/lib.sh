@@ -71,3 +71,19 @@ java_cmd() {
   [ -f "$BOXLAB_JSA" ] && opts+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
   printf '%s\n' java "${opts[@]}" -jar "$BOXLAB_JAR"
 }
+
+# "PID ID" of the lab init started by process $1 or one of its descendants (other labs may be running)
+lab_of() {
+  local p q
+  for p in $(pgrep -f '^boxlab-lab-'); do
+    q=$p
+    while [ "$q" -gt 1 ]; do
+      if [ "$q" = "$1" ]; then
+        echo "$p $(tr '\0' ' ' </proc/"$p"/cmdline | sed 's/^boxlab-lab-//; s/ .*//')"
+        return 0
+      fi
+      q=$(awk '{print $4}' /proc/"$q"/stat 2>/dev/null || echo 1)
+    done
+  done
+  return 1
+}

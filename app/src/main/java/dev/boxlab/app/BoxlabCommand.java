@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.LessonLibrary;
+import dev.boxlab.sandbox.LabException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,14 @@ final class BoxlabCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No terminal UI: with --step, build the state up to that step, "
             + "print it and exit.")
     boolean headless;
+
+    @Option(names = "--plain", description = "Line mode instead of the screen: the lesson as a conversation, "
+            + "for any terminal (screen readers too). Needs --lesson or --resume.")
+    boolean plain;
+
+    @Option(names = "--challenge", description = "Hide each step's commands: build the state yourself; hints and "
+            + "solve are there when you need them.")
+    boolean challenge;
 
     @Option(names = "--resume", description = "Continue where you stopped: the lesson you used last, at its step "
             + "(the lab is rebuilt up to there).")
@@ -107,6 +116,16 @@ final class BoxlabCommand implements Callable<Integer> {
             try (Recorder recorder = openRecorder(chosen)) {
                 PrintWriter recorded = new PrintWriter(recorder.tee(out), true);
                 return new Headless(recorded, err).runAll(chosen, start);
+            }
+        }
+        if (plain) {
+            if (chosen == null) {
+                throw new Errors.UsageProblem("--plain needs --lesson ID (or --resume)");
+            }
+            try {
+                return new PlainMode(chosen, challenge).run(start == null ? chosen.steps().get(0) : start);
+            } catch (java.io.IOException e) {
+                throw new LabException("cannot use this terminal: " + e.getMessage());
             }
         }
         Headless headlessRun = new Headless(out, err);
