@@ -181,13 +181,22 @@ public final class Lab implements AutoCloseable {
             }
             try (var labs = Files.list(parent)) {
                 for (Path lab : labs.filter(Files::isDirectory).toList()) {
-                    if (!hasProcesses(lab)) {
+                    // a lab another boxlab is starting right now has a directory but no process yet
+                    if (!hasProcesses(lab) && olderThan(lab, java.time.Duration.ofSeconds(30))) {
                         removeCgroupDirs(List.of(lab));
                     }
                 }
             } catch (IOException e) {
                 // nothing to sweep
             }
+        }
+    }
+
+    private static boolean olderThan(Path p, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 
