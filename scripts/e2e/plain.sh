@@ -70,5 +70,26 @@ else
   bad "$session:0" "quitting ends the lab and leaves nothing"
 fi
 
+# closing the terminal (SIGHUP to boxlab's whole process group) leaves nothing either
+hup="$session-hup"
+tmux new-session -d -s "$hup" -x 100 -y 30 "$BOXLAB_HOME/scripts/boxlab --plain --lesson networking --step veth"
+if wait_for "$hup:0" "[3/9 veth] lab-host#" 60; then
+  lab=$(lab_of "$(tmux display -p -t "$hup:0" '#{pane_pid}')") || lab="0 none"
+  tmux kill-session -t "$hup"
+  for _ in $(seq 50); do
+    kill -0 "${lab%% *}" 2>/dev/null || [ -n "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/${lab#* }" 2>/dev/null)" ] || break
+    sleep 0.1
+  done
+  if ! kill -0 "${lab%% *}" 2>/dev/null && [ -z "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/${lab#* }" 2>/dev/null)" ] \
+      && [ "$(ip netns list | sort)" = "$netns_before" ]; then
+    ok "closing the terminal ends the lab and its cgroups"
+  else
+    bad "$hup:0" "closing the terminal ends the lab and its cgroups"
+  fi
+else
+  bad "$hup:0" "a lesson at step 3 opens"
+  tmux kill-session -t "$hup" 2>/dev/null
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -53,6 +53,14 @@ final class BoxlabCommand implements Callable<Integer> {
             + "solve are there when you need them.")
     boolean challenge;
 
+    @Option(names = "--demo", description = "Instructor mode: each command is typed out at a readable pace and "
+            + "runs when you press a key; no hints or check noise. Keys: Enter next, b back a step, q quit.")
+    boolean demo;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Typing speed in demo mode "
+            + "(1 is about 22 characters a second; 2 is twice as fast). Default: ${DEFAULT-VALUE}.")
+    double speed;
+
     @Option(names = "--resume", description = "Continue where you stopped: the lesson you used last, at its step "
             + "(the lab is rebuilt up to there).")
     boolean resume;
@@ -118,12 +126,17 @@ final class BoxlabCommand implements Callable<Integer> {
                 return new Headless(recorded, err).runAll(chosen, start);
             }
         }
+        if (!(speed > 0) || speed > 100) {
+            throw new Errors.UsageProblem("--speed must be above 0 and at most 100, got " + speed);
+        }
         if (plain) {
             if (chosen == null) {
                 throw new Errors.UsageProblem("--plain needs --lesson ID (or --resume)");
             }
             try {
-                return new PlainMode(chosen, challenge).run(start == null ? chosen.steps().get(0) : start);
+                PlainMode mode = new PlainMode(chosen, challenge);
+                Lesson.Step first = start == null ? chosen.steps().get(0) : start;
+                return demo ? mode.demo(first, speed) : mode.run(first);
             } catch (java.io.IOException e) {
                 throw new LabException("cannot use this terminal: " + e.getMessage());
             }

@@ -41,6 +41,82 @@ final class PlainMode {
         this.style = Style.forStdout();
     }
 
+    /**
+     * The instructor's demo in line mode: each command typed out at a readable pace, a key before
+     * it runs and before the next step; no hints or check noise, but what each command changed.
+     * Keys: Enter or Space go on, b goes back a step (rebuilt in a fresh lab), q quits.
+     */
+    int demo(Step start, double speed) throws IOException {
+        Host.preflight(lesson.requires());
+        Typist typist = new Typist(speed);
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build();
+             LessonSession session = new LessonSession(lesson, null)) {
+            PrintWriter out = terminal.writer();
+            terminal.enterRawMode();
+            out.println(style.dim("starting a lab...") + "\r");
+            out.flush();
+            session.goTo(lesson.indexOf(start), null);
+            while (true) {
+                Step step = session.step();
+                out.print("\r\n" + style.bold("Step " + (session.index() + 1) + "/" + lesson.steps().size() + ": "
+                        + step.title()) + "\r\n\r\n" + step.text().strip().replace("\n", "\r\n") + "\r\n\r\n");
+                out.flush();
+                for (String c : step.run()) {
+                    out.print(style.cyan("lab-host# "));
+                    out.flush();
+                    typist.type(c.replace("\n", "\r\n  "), t -> {
+                        out.print(style.cyan(t));
+                        out.flush();
+                    });
+                    int key = waitKey(terminal);
+                    if (key == 'q') {
+                        return 0;
+                    }
+                    out.print("\r\n");
+                    LessonSession.Outcome o = session.run(c, t -> {
+                        out.print(t.replace("\n", "\r\n"));
+                        out.flush();
+                    });
+                    if (!o.result().output().isEmpty() && !o.result().output().endsWith("\n")) {
+                        out.print("\r\n");
+                    }
+                    for (var ch : o.changes().subList(0, Math.min(o.changes().size(), 8))) {
+                        out.print(style.cyan("  " + ch.describe()) + "\r\n");
+                    }
+                    out.flush();
+                }
+                out.print(style.dim(session.index() + 1 < lesson.steps().size()
+                        ? "[Enter] next step   [b] back a step   [q] quit" : "[q] quit   [b] back a step") + "\r\n");
+                out.flush();
+                int key = waitKey(terminal);
+                if (key == 'q' || (key != 'b' && !session.next())) {
+                    return 0;
+                }
+                if (key == 'b' && session.index() > 0) {
+                    out.print(style.dim("rebuilding the previous step in a fresh lab...") + "\r\n");
+                    out.flush();
+                    session.goTo(session.index() - 1, null);
+                }
+            }
+        }
+    }
+
+    /** Waits for Enter, Space, b or q; other keys are ignored. */
+    private static int waitKey(Terminal terminal) throws IOException {
+        while (true) {
+            int k = terminal.reader().read();
+            if (k < 0 || k == 'q' || k == 'Q' || k == 3) {
+                return 'q';
+            }
+            if (k == '\r' || k == '\n' || k == ' ') {
+                return '\n';
+            }
+            if (k == 'b' || k == 'B') {
+                return 'b';
+            }
+        }
+    }
+
     int run(Step start) throws IOException {
         Host.preflight(lesson.requires());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build();

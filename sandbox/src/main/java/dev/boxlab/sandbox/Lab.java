@@ -122,7 +122,15 @@ public final class Lab implements AutoCloseable {
      */
     private static final String WRAPPER = """
             init=$1; shift
+            # A closed terminal or Ctrl-C signals boxlab's whole process group; the wrapper must
+            # outlive boxlab to clean up, so it ignores them (the lab itself ends when boxlab does).
+            # Its own stderr goes nowhere: bash reporting "Hangup" into the pipe of a boxlab that is
+            # gone would end it with SIGPIPE before it cleaned up.
+            trap '' HUP INT TERM QUIT PIPE
+            exec 3>&2 2>/dev/null
             (
+              trap - HUP INT TERM QUIT PIPE
+              exec 2>&3 3>&-
               for d in "$@"; do echo "$BASHPID" > "$d/cgroup.procs" || exit 90; done
               exec unshare --net --mount --pid --uts --ipc --cgroup --fork --mount-proc --propagation private \
                 -- bash -c "$init"

@@ -60,6 +60,8 @@ public final class SnapshotDiff {
                 changes.add(new Change(Kind.ADDED, f.ns, f.category, f.subject, null, f.value));
             }
         }
+        // a namespace that comes or goes brings its forwarding setting along: not news of its own
+        changes.removeIf(c -> c.category().equals("ip_forward") && c.kind() != Kind.CHANGED);
         return changes;
     }
 

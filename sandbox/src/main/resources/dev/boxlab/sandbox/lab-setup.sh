@@ -79,6 +79,15 @@ nsenter -t "$S" -n sh -c '
 printf 'hello from the outside server 203.0.113.10\n' > /run/boxlab/www/index.html
 nsenter -t "$S" -n busybox httpd -p 80 -h /run/boxlab/www </dev/null >/dev/null 2>&1
 
+step "links of the outside world up"
+# veth carriers come up a moment after `ip link set up`; wait, so the first snapshot is settled
+for _ in $(seq 200); do
+  ip -o link show eth0 | grep -q 'state UP' && nsenter -t "$R" -n ip -o link show eth0 | grep -q 'state UP' &&
+    nsenter -t "$R" -n ip -o link show eth1 | grep -q 'state UP' &&
+    nsenter -t "$S" -n ip -o link show eth0 | grep -q 'state UP' && break
+  sleep 0.005
+done
+
 step "the outside command"
 cat > /run/boxlab/bin/outside <<'OUT'
 #!/bin/sh
