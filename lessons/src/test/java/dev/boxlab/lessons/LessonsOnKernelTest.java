@@ -8,39 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.boxlab.lessons.Lesson.Step;
 import dev.boxlab.lessons.LessonRunner.CheckResult;
 import dev.boxlab.lessons.LessonRunner.StepResult;
-import dev.boxlab.sandbox.HostState;
+import dev.boxlab.sandbox.MachineUnchanged;
 import dev.boxlab.sandbox.Lab;
-import dev.boxlab.sandbox.RootOnly;
 
 /**
  * Root: every built-in lesson, headless, on the real kernel. Before each step every one of its checks
  * fails (run once); after the step's commands every one passes. A lesson added to lessons/ is
  * covered here without a line of test code.
  */
+@ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
-    private static HostState before;
-
-    @BeforeAll
-    static void capture() {
-        RootOnly.require();
-        before = HostState.capture();
-    }
-
-    @AfterAll
-    static void machineUnchanged() {
-        if (before != null) {
-            assertEquals("", HostState.leftoversSince(before), "the lessons left something on the machine");
-        }
-    }
-
     static Stream<String> lessons() {
         return LessonLibrary.load(null).lessons().stream().map(Lesson::id);
     }

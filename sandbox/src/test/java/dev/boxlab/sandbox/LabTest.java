@@ -11,31 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.boxlab.sandbox.Snapshot.NsKind;
 import dev.boxlab.sandbox.SnapshotDiff.Change;
 import dev.boxlab.sandbox.SnapshotDiff.Kind;
 
 /** Root: labs on the real kernel. */
+@ExtendWith(MachineUnchanged.class)
 class LabTest {
-    private static HostState before;
-
-    @BeforeAll
-    static void capture() {
-        RootOnly.require();
-        before = HostState.capture();
-    }
-
-    @AfterAll
-    static void machineUnchanged() {
-        if (before != null) {
-            assertEquals("", HostState.leftoversSince(before), "the lab tests left something on the machine");
-        }
-    }
-
     @Test
     void aLabIsItsOwnHostAndVanishes() throws Exception {
         int init;
