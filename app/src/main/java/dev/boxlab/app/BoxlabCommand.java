@@ -149,7 +149,12 @@ final class BoxlabCommand implements Callable<Integer> {
             }
             return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
         }
-        return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
+        try {
+            return dev.boxlab.app.tui.Tui.run(library.lessons(), chosen, start, Progress.load(Progress.defaultFile()),
+                    challenge);
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot use this terminal: " + e.getMessage());
+        }
     }
 
     private Recorder openRecorder(Lesson l) {

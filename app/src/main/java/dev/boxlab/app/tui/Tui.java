@@ -1,0 +1,290 @@
+package dev.boxlab.app.tui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.AsynchronousTextGUIThread;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
+import com.googlecode.lanterna.gui2.TextGUIThread;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.screen.TerminalScreen;
+
+import dev.boxlab.app.Progress;
+import dev.boxlab.lessons.Lesson;
+
+/**
+ * The terminal UI: the lesson picker and the lesson screen on one full-screen Lanterna window.
+ *
+ * <p>The first frame is drawn before any lab exists (the lab starts in the background) and without
+ * asking the terminal anything it might not answer. Every way out (q, Ctrl-C, EOF on the terminal,
+ * SIGHUP, SIGTERM) ends the lab and gives the terminal back as it was: cooked mode, cursor visible.
+ */
+public final class Tui {
+    /** How often the state pane and the checks are refreshed while the learner works. */
+    static final Duration REFRESH = Duration.ofMillis(1500);
+
+    private final List<Lesson> lessons;
+    private final ProgressSource progress;
+    private final boolean challenge;
+    private final LabAccess lab = new KernelLab();
+    private final Theme theme = Theme.fromEnvironment();
+    private final Glyphs glyphs = Glyphs.fromEnvironment();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private TerminalScreen screen;
+    private MultiWindowTextGUI gui;
+    private BasicWindow window;
+    private volatile LessonScreen lessonScreen;
+    private ThreadWork work;
+
+    private Tui(List<Lesson> lessons, Progress progress, boolean challenge) {
+        this.lessons = lessons;
+        this.progress = progress == null ? ProgressSource.session() : ProgressSource.saved(progress);
+        this.challenge = challenge;
+    }
+
+    /**
+     * Opens the screen: the picker when {@code lesson} is null, else that lesson at {@code start}
+     * (its earlier steps built in a fresh lab). Returns the exit code when the learner leaves.
+     */
+    public static int run(List<Lesson> lessons, Lesson lesson, Lesson.Step start, Progress progress, boolean challenge)
+            throws IOException {
+        return new Tui(lessons, progress, challenge).run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
+    }
+
+    private int run(Lesson lesson, int startIndex) throws IOException {
+        Thread hook = new Thread(this::stop, "boxlab-tui-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            screen = new TerminalScreen(new FastTerminal());
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen,
+                    new com.googlecode.lanterna.gui2.DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
+            window = new BasicWindow("boxlab");
+            window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS, Window.Hint.NO_POST_RENDERING));
+            work = new ThreadWork(gui.getGUIThread());
+            gui.addWindow(window);
+            AsynchronousTextGUIThread thread = (AsynchronousTextGUIThread) gui.getGUIThread();
+            thread.setExceptionHandler(new TextGUIThread.ExceptionHandler() {
+                @Override
+                public boolean onIOException(IOException e) {
+                    return fail(e);
+                }
+
+                @Override
+                public boolean onRuntimeException(RuntimeException e) {
+                    return fail(e);
+                }
+            });
+            thread.start();
+            invokeLater(() -> {
+                if (lesson == null) {
+                    showPicker();
+                } else {
+                    openLesson(lesson, startIndex, false);
+                }
+            });
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("boxlab-refresh"));
+            timer.scheduleWithFixedDelay(() -> {
+                LessonScreen s = lessonScreen;
+                if (s != null) {
+                    invokeLater(s::tick);
+                }
+            }, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            timer.shutdownNow();
+            thread.stop();
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs stop() again, which is harmless
+            }
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(t);
+        }
+        return 0;
+    }
+
+    private boolean fail(Throwable e) {
+        failure.compareAndSet(null, e);
+        done.countDown();
+        return true;
+    }
+
+    private void invokeLater(Runnable r) {
+        try {
+            gui.getGUIThread().invokeLater(r);
+        } catch (IllegalStateException e) {
+            // the GUI thread has stopped: we are on our way out
+        }
+    }
+
+    private void showPicker() {
+        lessonScreen = null;
+        PickerScreen picker = new PickerScreen(lessons, progress, l -> openLesson(l, startOf(l), true), done::countDown,
+                theme, glyphs);
+        firstFrame(picker);
+        window.setComponent(picker);
+        picker.takeFocus();
+    }
+
+    /** Where a lesson opens from the picker: the first step not done, or the step the learner was on. */
+    private int startOf(Lesson l) {
+        String cur = progress.current(l);
+        if (cur != null) {
+            return l.step(cur).map(l::indexOf).orElse(0);
+        }
+        return 0;
+    }
+
+    private void openLesson(Lesson lesson, int index, boolean fromPicker) {
+        LessonScreen.Exit exit = new LessonScreen.Exit() {
+            @Override
+            public void quit() {
+                done.countDown();
+            }
+
+            @Override
+            public Runnable backToPicker() {
+                return fromPicker ? () -> {
+                    work.interruptLab();
+                    work.lab(lab::close);
+                    showPicker();
+                } : null;
+            }
+        };
+        LessonScreen s = new LessonScreen(lesson, lab, work, progress, challenge, exit, theme, glyphs);
+        firstFrame(s);
+        window.setComponent(s);
+        s.takeFocus();
+        lessonScreen = s;
+        s.open(index);
+    }
+
+    private void firstFrame(FullScreenView v) {
+        String file = System.getenv("BOXLAB_TIMING");
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        v.onFirstDraw(() -> {
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+            try {
+                Files.writeString(Path.of(file), "first-frame-ms " + ms + "\n", StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // timing is for measurements only
+            }
+        });
+    }
+
+    /** Ends the lab and restores the terminal; safe to call twice and from the shutdown hook. */
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (work != null) {
+            work.shutdown();
+        }
+        lab.close();
+        TerminalScreen s = screen;
+        if (s != null) {
+            try {
+                s.getTerminal().setCursorVisible(true);
+                s.stopScreen();
+                s.getTerminal().close();
+            } catch (IOException | RuntimeException e) {
+                // the terminal is gone (SIGHUP): nothing to restore on it
+            }
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Kernel work on one thread, probes on another, results back through Lanterna's GUI thread. */
+    private static final class ThreadWork implements Work {
+        private final TextGUIThread guiThread;
+        private final ExecutorService labThread = Executors.newSingleThreadExecutor(daemon("boxlab-lab"));
+        private final ExecutorService probeThread = Executors.newSingleThreadExecutor(daemon("boxlab-probe"));
+        private volatile Future<?> running;
+
+        ThreadWork(TextGUIThread guiThread) {
+            this.guiThread = guiThread;
+        }
+
+        @Override
+        public void lab(Runnable task) {
+            try {
+                running = labThread.submit(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down
+            }
+        }
+
+        @Override
+        public void probe(Runnable task) {
+            try {
+                probeThread.submit(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down
+            }
+        }
+
+        @Override
+        public void gui(Runnable task) {
+            try {
+                guiThread.invokeLater(task);
+            } catch (IllegalStateException e) {
+                // the GUI has stopped
+            }
+        }
+
+        @Override
+        public boolean interruptLab() {
+            Future<?> f = running;
+            return f != null && !f.isDone() && f.cancel(true);
+        }
+
+        void shutdown() {
+            labThread.shutdownNow();
+            probeThread.shutdownNow();
+        }
+    }
+}

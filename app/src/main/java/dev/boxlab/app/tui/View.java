@@ -1,0 +1,31 @@
+package dev.boxlab.app.tui;
+
+import java.util.List;
+
+/** What the state pane shows; a step's {@code watch} names the one to open with. */
+enum View {
+    NETWORK("network"), MOUNTS("mounts"), CGROUPS("cgroups"), PROCESSES("processes");
+
+    final String word;
+
+    View(String word) {
+        this.word = word;
+    }
+
+    View next() {
+        return values()[(ordinal() + 1) % values().length];
+    }
+
+    static View forWatch(List<String> watch) {
+        if (watch != null) {
+            for (String w : watch) {
+                for (View v : values()) {
+                    if (v.word.equals(w)) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return NETWORK;
+    }
+}
