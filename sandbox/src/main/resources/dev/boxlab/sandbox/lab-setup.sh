@@ -157,3 +157,64 @@ fi
 PROBE
 
 step "ready"
+
+# ---- Track 1 helpers (lessons processes, cgroups, rootfs, pid1, root, pods) ---------------------
+# Small commands on the lab's PATH that lessons can name and a learner can read (`cat $(which X)`).
+# Containers in these lessons are plain processes started with unshare; a container's name is its
+# hostname.
+
+step "the container-pid command"
+cat > /run/boxlab/bin/container-pid <<'OUT'
+#!/bin/sh
+# container-pid NAME: the PID (as this lab sees it) of the container whose hostname is NAME, what
+# `docker inspect -f '{{.State.Pid}}' NAME` prints on a Docker host.
+# A container here is any process in a UTS namespace of its own whose hostname is NAME. When several
+# share that namespace (`unshare --fork` leaves unshare itself in it), the one that is PID 1 of a
+# PID namespace of its own wins.
+[ $# -eq 1 ] || { echo "usage: container-pid NAME" >&2; exit 2; }
+host_uts=$(readlink /proc/1/ns/uts)
+find_it() {
+  first=
+  for d in /proc/[0-9]*; do
+    uts=$(readlink "$d/ns/uts" 2>/dev/null) || continue
+    [ "$uts" != "$host_uts" ] || continue
+    [ "$(nsenter -t "${d#/proc/}" -u hostname 2>/dev/null)" = "$1" ] || continue
+    # NSpid lists the process's PID in each PID namespace it is in, outermost first
+    case "$(sed -n 's/^NSpid:[[:space:]]*//p' "$d/status" 2>/dev/null)" in
+      *[[:space:]]1) echo "${d#/proc/}"; return 0 ;;
+    esac
+    [ -n "$first" ] || first=${d#/proc/}
+  done
+  [ -n "$first" ] && echo "$first"
+}
+# a container started a moment ago may not have set its hostname yet: look again for half a second
+for _ in 1 2 3 4 5 6; do
+  find_it "$1" && exit 0
+  sleep 0.1
+done
+echo "container-pid: no container with the hostname $1" >&2
+exit 1
+OUT
+chmod 755 /run/boxlab/bin/container-pid
+
+step "the make-rootfs command"
+cat > /run/boxlab/bin/make-rootfs <<'OUT'
+#!/bin/sh
+# make-rootfs DIR: a minimal root filesystem in DIR, from the lab's static busybox: the usual
+# directories, /bin/busybox, a symlink for each busybox applet (sh, ls, ps, mount, ...), and an
+# /etc/passwd with root. No image involved. (The rootfs lesson builds the same thing by hand.)
+set -e
+[ $# -eq 1 ] || { echo "usage: make-rootfs DIR" >&2; exit 2; }
+if ldd /bin/busybox >/dev/null 2>&1; then
+  echo "make-rootfs: /bin/busybox is dynamically linked; install busybox-static" >&2; exit 1
+fi
+mkdir -p "$1"
+cd "$1"
+mkdir -p bin sbin usr/bin usr/sbin etc proc sys dev tmp root
+cp /bin/busybox bin/busybox
+chroot . /bin/busybox --install -s
+echo 'root:x:0:0:root:/root:/bin/sh' > etc/passwd
+echo 'root:x:0:' > etc/group
+OUT
+chmod 755 /run/boxlab/bin/make-rootfs
+# ---- end of track 1 helpers ---------------------------------------------------------------------
