@@ -1,0 +1,108 @@
+package dev.boxlab.app.tui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import dev.boxlab.lessons.Lesson;
+import dev.boxlab.lessons.Lesson.Check;
+import dev.boxlab.lessons.LessonRunner;
+import dev.boxlab.lessons.LessonRunner.CheckResult;
+import dev.boxlab.sandbox.CgroupLayout;
+import dev.boxlab.sandbox.CommandResult;
+import dev.boxlab.sandbox.LabState.CgroupDir;
+import dev.boxlab.sandbox.LabState.CgroupState;
+import dev.boxlab.sandbox.LabState.MountEntry;
+import dev.boxlab.sandbox.LabState.ProcessInfo;
+import dev.boxlab.sandbox.Snapshot;
+
+/**
+ * A lab without a kernel, for screen tests: it records what it is asked, answers commands with
+ * scripted output and state changes, and passes the checks a test says pass.
+ */
+final class FakeLab implements LabAccess {
+    final List<String> commands = new ArrayList<>();
+    final List<String> rebuilds = new ArrayList<>();
+    final Set<String> passing = new HashSet<>();
+    final Map<String, UnaryOperator<Snapshot>> effects = new HashMap<>();
+    final Map<String, String> outputs = new HashMap<>();
+    List<MountEntry> mounts = List.of(
+            new MountEntry(1, 0, "/", "/", "ext4", "/dev/sda1", "rw,relatime", "rw"),
+            new MountEntry(2, 1, "/run", "/", "tmpfs", "lab-run", "rw", "rw"));
+    CgroupState cgroups = new CgroupState(CgroupLayout.Version.V2, List.of(
+            new CgroupDir("unified", "/", Map.of("procs", "0")),
+            new CgroupDir("unified", "/lab/", Map.of("procs", "3", "memory.max", "max"))));
+    List<ProcessInfo> processes = List.of(
+            new ProcessInfo(1, 0, Map.of("net", "1", "mnt", "2"), "boxlab-lab-x"),
+            new ProcessInfo(7, 1, Map.of("net", "1", "mnt", "2"), "bash"));
+    Snapshot state;
+    boolean running;
+    RuntimeException failStart;
+
+    FakeLab(Snapshot initial) {
+        this.state = initial;
+    }
+
+    @Override
+    public void rebuild(Lesson lesson, int index, LessonRunner.Listener listener) {
+        rebuilds.add(lesson.id() + "@" + index);
+        if (failStart != null) {
+            throw failStart;
+        }
+        running = true;
+    }
+
+    @Override
+    public CommandResult run(String command, String source, Consumer<String> onOutput) {
+        commands.add(source + ": " + command);
+        String out = outputs.getOrDefault(command, "");
+        if (onOutput != null && !out.isEmpty()) {
+            onOutput.accept(out);
+        }
+        UnaryOperator<Snapshot> effect = effects.get(command);
+        if (effect != null) {
+            state = effect.apply(state);
+        }
+        return new CommandResult(command, out, 0, java.time.Duration.ofMillis(1), false);
+    }
+
+    @Override
+    public CheckResult checkOnce(Check check) {
+        return new CheckResult(check, passing.contains(check.name()), "", passing.contains(check.name()) ? 0 : 1);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return state;
+    }
+
+    @Override
+    public List<MountEntry> mounts(Integer pidInLab) {
+        return mounts;
+    }
+
+    @Override
+    public CgroupState cgroups() {
+        return cgroups;
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+        return processes;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}
