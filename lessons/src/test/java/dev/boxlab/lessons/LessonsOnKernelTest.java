@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,10 +56,10 @@ class LessonsOnKernelTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
-    void fastForwardBuildsTheStateOfTheLastStep(String id) {
-        Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
+    /** Every lesson's steps already run in order above; this proves fast-forward stops where it should. */
+    @Test
+    void fastForwardBuildsTheStateOfTheLastStep() {
+        Lesson lesson = LessonLibrary.load(null).find("networking").orElseThrow();
         int last = lesson.steps().size() - 1;
         try (Lab lab = Lab.start()) {
             LessonRunner runner = new LessonRunner(lesson, lab, null);
