@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * How this machine mounts cgroups: pure v2 (one unified tree, as on a Debian 12 VM) or v1 with one
  * hierarchy per controller (hybrid hosts, like this CI machine, count as v1: their v2 tree holds
- * no controllers). A lab gets the controllers boxlab teaches (memory, pids, cpu).
+ * no controllers). A lab gets the controllers boxlab teaches (memory, pids, cpu), and on v1 also
+ * the devices controller, without which runc refuses to start a container there.
  */
 public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hierarchies) {
     public enum Version { V1, V2, NONE }
@@ -20,6 +21,13 @@ public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hi
     public record Hierarchy(Path mountPoint, String options) {}
 
     public static final List<String> CONTROLLERS = List.of("memory", "pids", "cpu");
+
+    /**
+     * v1 controllers a lab joins beyond those it teaches. runc on v1 treats a missing devices
+     * hierarchy as fatal ("mountpoint for devices not found"); on v2 device access is an eBPF
+     * program, not a controller, so nothing is needed there.
+     */
+    public static final List<String> V1_RUNTIME_CONTROLLERS = List.of("devices");
 
     public static CgroupLayout detect() {
         try {
@@ -59,12 +67,12 @@ public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hi
             } else if (fstype.equals("cgroup")) {
                 List<String> ctrls = new ArrayList<>();
                 for (String opt : post[2].split(",")) {
-                    if (CONTROLLERS.contains(opt) || opt.equals("cpuacct")) {
+                    if (CONTROLLERS.contains(opt) || V1_RUNTIME_CONTROLLERS.contains(opt) || opt.equals("cpuacct")) {
                         ctrls.add(opt);
                     }
                 }
                 for (String c : ctrls) {
-                    if (CONTROLLERS.contains(c)) {
+                    if (CONTROLLERS.contains(c) || V1_RUNTIME_CONTROLLERS.contains(c)) {
                         v1.putIfAbsent(c, new Hierarchy(mp, String.join(",", ctrls)));
                     }
                 }

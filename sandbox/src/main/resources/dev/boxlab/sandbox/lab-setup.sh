@@ -29,6 +29,9 @@ case "$1" in
     done ;;
   v1)
     shift
+    # The machine's own hierarchies leave the lab's mount table (not merely hidden under ours):
+    # runc finds hierarchies in mountinfo and would try to make cgroups in ones the lab cannot reach.
+    umount -R /sys/fs/cgroup 2>/dev/null || true
     mount -t tmpfs -o mode=755,size=64k cgroup /sys/fs/cgroup
     for h in "$@"; do
       dir=${h%%=*}; opts=${h#*=}

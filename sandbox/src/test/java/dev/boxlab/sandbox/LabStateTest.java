@@ -35,6 +35,18 @@ class LabStateTest {
     }
 
     @Test
+    void onV1aLabAlsoJoinsTheDevicesControllerThatRuncRequires() {
+        List<String> host = new java.util.ArrayList<>(V1_HOST);
+        host.add("31 25 0:28 / /sys/fs/cgroup/devices rw - cgroup cgroup rw,devices");
+        host.add("32 25 0:29 / /sys/fs/cgroup/cpuset rw - cgroup cgroup rw,cpuset");
+        CgroupLayout l = CgroupLayout.parse(host, "");
+        assertEquals(Path.of("/sys/fs/cgroup/devices"), l.hierarchies().get("devices").mountPoint());
+        assertTrue(l.setupWords().contains(" devices=devices"));
+        assertTrue(l.labDirs("abc").contains(Path.of("/sys/fs/cgroup/devices/boxlab/abc")));
+        assertEquals(4, l.labDirs("abc").size(), "cpuset is not joined");
+    }
+
+    @Test
     void aPureV2HostHasOneTreeWithTheControllersItOffers() {
         CgroupLayout l = CgroupLayout.parse(List.of("35 24 0:30 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate"),
                 "cpuset cpu io memory hugetlb pids rdma misc");
