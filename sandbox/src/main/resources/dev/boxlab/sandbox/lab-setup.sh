@@ -220,4 +220,52 @@ echo 'root:x:0:0:root:/root:/bin/sh' > etc/passwd
 echo 'root:x:0:' > etc/group
 OUT
 chmod 755 /run/boxlab/bin/make-rootfs
+
+step "the cgpath command"
+cat > /run/boxlab/bin/cgpath <<'OUT'
+#!/bin/sh
+# cgpath NAME [FILE]: where the cgroup NAME, or its control file FILE, is on this machine.
+#
+# cgroup v2 has one tree, and every controller's files sit in it: /sys/fs/cgroup/NAME/FILE.
+# cgroup v1 has a tree per controller (/sys/fs/cgroup/memory, .../pids, .../cpu), so NAME is a
+# directory in each, and a few files have older names. Give FILE by its v2 name:
+#   memory.max       v1: memory.limit_in_bytes
+#   memory.current   v1: memory.usage_in_bytes
+#   memory.events    v1: memory.oom_control  (both count kills on a line "oom_kill N")
+#   memory.swap.max  v1: memory.swappiness   (0 means: never swap this cgroup, in both)
+#   cpu.max          v1: cpu.cfs_quota_us    (write the quota alone, in microseconds per 100 ms)
+#   pids.*, cpu.stat the same names, in the pids and cpu trees
+# Without FILE, or for cgroup.* files, it prints one line per tree: on v1 a process must be
+# written into cgroup.procs in each tree (`echo PID | tee $(cgpath NAME cgroup.procs)`).
+case $# in 1|2) ;; *) echo "usage: cgpath NAME [FILE]" >&2; exit 2 ;; esac
+root=${CGROUP_ROOT:-/sys/fs/cgroup}
+name=$1 file=${2:-}
+if [ -f "$root/cgroup.controllers" ]; then
+  echo "$root/$name${file:+/$file}"
+  exit 0
+fi
+case "$file" in
+  ""|cgroup.*) ctrl= ;;
+  *) ctrl=${file%%.*} ;;
+esac
+case "$file" in
+  memory.max) file=memory.limit_in_bytes ;;
+  memory.current) file=memory.usage_in_bytes ;;
+  memory.events) file=memory.oom_control ;;
+  memory.swap.max) file=memory.swappiness ;;
+  cpu.max) file=cpu.cfs_quota_us ;;
+esac
+found=
+for tree in "$root"/*/; do
+  tree=${tree%/}
+  [ -d "$tree" ] || continue
+  if [ -n "$ctrl" ]; then
+    case ",${tree##*/}," in *",$ctrl,"*) ;; *) continue ;; esac
+  fi
+  echo "$tree/$name${file:+/$file}"
+  found=yes
+done
+[ -n "$found" ] || { echo "cgpath: no cgroup tree${ctrl:+ for the $ctrl controller} under $root" >&2; exit 1; }
+OUT
+chmod 755 /run/boxlab/bin/cgpath
 # ---- end of track 1 helpers ---------------------------------------------------------------------
