@@ -31,6 +31,11 @@ public final class Host {
         PACKAGES.put("conntrack", "conntrack");
         PACKAGES.put("ps", "procps");
         PACKAGES.put("lsns", "util-linux");
+        PACKAGES.put("ipcmk", "util-linux");
+        PACKAGES.put("ipcs", "util-linux");
+        PACKAGES.put("findmnt", "util-linux");
+        PACKAGES.put("pivot_root", "util-linux");
+        PACKAGES.put("setpriv", "util-linux");
         PACKAGES.put("chroot", "coreutils");
         PACKAGES.put("tar", "tar");
         PACKAGES.put("sha256sum", "coreutils");
