@@ -40,6 +40,11 @@ public final class Host {
         PACKAGES.put("tar", "tar");
         PACKAGES.put("sha256sum", "coreutils");
         PACKAGES.put("runc", "runc");
+        PACKAGES.put("jq", "jq");
+        PACKAGES.put("umoci", "umoci");
+        PACKAGES.put("gzip", "gzip");
+        PACKAGES.put("ldd", "libc-bin");
+        PACKAGES.put("diff", "diffutils");
     }
 
     /** The tools every lab needs before any lesson asks for more. */

@@ -269,3 +269,153 @@ done
 OUT
 chmod 755 /run/boxlab/bin/cgpath
 # ---- end of track 1 helpers ---------------------------------------------------------------------
+
+# ---- Track 2 helpers (lessons no-os, layers, build, extract, runtime) ---------------------------
+# build-image does the build lesson in one go, for the lessons that start from its image;
+# oci-verify checks an OCI image layout as a runtime would check what it pulls.
+
+step "the build-image command"
+cat > /run/boxlab/bin/build-image <<'OUT'
+#!/bin/bash
+# build-image [DIR]: the build lesson in one go. Builds a small image from this Dockerfile, by hand,
+# into an OCI image layout in DIR (default /tmp/image), keeping the layer directories in /tmp/build:
+#   FROM scratch
+#   ADD rootfs /                                    # l1: a busybox root (make-rootfs)
+#   RUN mkdir /app && ... > /app/hello.sh && ... > /tmp/build.log     # l2
+#   RUN rm /tmp/build.log && echo 'hello 1.0' > /etc/app-release      # l3
+#   CMD ["/app/hello.sh"]
+# Each RUN is a container on the merged view of the layers so far, with a fresh upper dir: that upper
+# dir is the new layer. Each layer is then packed as a tarball (whiteouts as .wh. files), compressed,
+# and stored under its sha256 digest with a config and a manifest that name them.
+set -e
+image=${1:-/tmp/image}
+b=/tmp/build
+[ ! -e "$b" ] && [ ! -e "$image" ] || { echo "build-image: $b or $image exists already" >&2; exit 1; }
+mkdir -p $b/l2 $b/l3 $b/work $b/merged "$image/blobs/sha256"
+
+echo "layer 1: a busybox root"
+make-rootfs $b/l1
+
+echo "layer 2: RUN (a container on l1)"
+mount -t overlay overlay -o lowerdir=$b/l1,upperdir=$b/l2,workdir=$b/work $b/merged
+unshare --mount --uts --ipc --net --pid --fork chroot $b/merged /bin/sh -c '
+  mkdir -p /app
+  echo "#!/bin/sh" > /app/hello.sh
+  echo "echo hello from an image built by hand" >> /app/hello.sh
+  chmod 755 /app/hello.sh
+  echo "compiled hello.sh" > /tmp/build.log'
+umount $b/merged
+
+echo "layer 3: RUN (a container on l2 and l1)"
+mount -t overlay overlay -o lowerdir=$b/l2:$b/l1,upperdir=$b/l3,workdir=$b/work $b/merged
+unshare --mount --uts --ipc --net --pid --fork chroot $b/merged /bin/sh -c '
+  rm /tmp/build.log
+  echo "hello 1.0" > /etc/app-release'
+umount $b/merged
+
+echo "layer blobs: tar (whiteouts as .wh. files), gzip, sha256"
+for n in 1 2 3; do
+  cp -a $b/l$n $b/stage$n
+  find $b/stage$n -type c | while read -r f; do rm "$f"; touch "${f%/*}/.wh.${f##*/}"; done
+  tar --sort=name --numeric-owner -C $b/stage$n -cf $b/l$n.tar .
+  gzip -n -k $b/l$n.tar
+  d=$(sha256sum < $b/l$n.tar.gz | cut -c1-64)
+  cp $b/l$n.tar.gz "$image/blobs/sha256/$d"
+done
+
+echo "config: the diff_ids (digests of the uncompressed tars), the command"
+diff_id() { echo "sha256:$(sha256sum < $b/l$1.tar | cut -c1-64)"; }
+digest() { echo "sha256:$(sha256sum < "$1" | cut -c1-64)"; }
+size() { stat -c %s "$1"; }
+now=$(date -u +%FT%TZ)
+cat > $b/config.json <<EOF
+{
+  "architecture": "$(dpkg --print-architecture 2>/dev/null || uname -m)",
+  "os": "linux",
+  "config": { "Cmd": ["/app/hello.sh"], "Env": ["PATH=/bin:/sbin:/usr/bin:/usr/sbin"] },
+  "rootfs": { "type": "layers", "diff_ids": ["$(diff_id 1)", "$(diff_id 2)", "$(diff_id 3)"] },
+  "history": [
+    { "created": "$now", "created_by": "ADD rootfs /" },
+    { "created": "$now", "created_by": "RUN mkdir /app && ... > /app/hello.sh && ... > /tmp/build.log" },
+    { "created": "$now", "created_by": "RUN rm /tmp/build.log && echo 'hello 1.0' > /etc/app-release" },
+    { "created": "$now", "created_by": "CMD [\"/app/hello.sh\"]", "empty_layer": true }
+  ]
+}
+EOF
+cp $b/config.json "$image/blobs/sha256/$(digest $b/config.json | cut -d: -f2)"
+
+echo "manifest and index"
+cat > $b/manifest.json <<EOF
+{
+  "schemaVersion": 2,
+  "mediaType": "application/vnd.oci.image.manifest.v1+json",
+  "config": { "mediaType": "application/vnd.oci.image.config.v1+json", "digest": "$(digest $b/config.json)", "size": $(size $b/config.json) },
+  "layers": [
+    { "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": "$(digest $b/l1.tar.gz)", "size": $(size $b/l1.tar.gz) },
+    { "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": "$(digest $b/l2.tar.gz)", "size": $(size $b/l2.tar.gz) },
+    { "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": "$(digest $b/l3.tar.gz)", "size": $(size $b/l3.tar.gz) }
+  ]
+}
+EOF
+cp $b/manifest.json "$image/blobs/sha256/$(digest $b/manifest.json | cut -d: -f2)"
+cat > "$image/index.json" <<EOF
+{
+  "schemaVersion": 2,
+  "manifests": [
+    { "mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": "$(digest $b/manifest.json)", "size": $(size $b/manifest.json),
+      "annotations": { "org.opencontainers.image.ref.name": "latest" } }
+  ]
+}
+EOF
+echo '{"imageLayoutVersion": "1.0.0"}' > "$image/oci-layout"
+echo "done: $image"
+OUT
+chmod 755 /run/boxlab/bin/build-image
+
+step "the oci-verify command"
+cat > /run/boxlab/bin/oci-verify <<'OUT'
+#!/bin/bash
+# oci-verify [DIR]: checks that DIR (default /tmp/image) is a valid OCI image layout, the way a
+# runtime checks what it pulls: every blob named by its digest is that digest and size, the index
+# names a manifest, the manifest a config and layers, and the config's diff_ids are the digests of
+# the uncompressed layers, in order. Prints what it checked; exits 1 at the first problem.
+image=${1:-/tmp/image}
+fail() { echo "oci-verify: $*" >&2; exit 1; }
+blob() { echo "$image/blobs/${1%%:*}/${1#*:}"; }
+# a descriptor (digest and size) must match its blob
+check_blob() {
+  local f; f=$(blob "$1")
+  [ -f "$f" ] || fail "$3: no blob $1"
+  [ "sha256:$(sha256sum < "$f" | cut -c1-64)" = "$1" ] || fail "$3: blob $1 does not hash to its name"
+  [ "$(stat -c %s "$f")" = "$2" ] || fail "$3: blob $1 is $(stat -c %s "$f") bytes, the descriptor says $2"
+}
+[ -d "$image" ] || fail "no directory $image"
+jq -e '.imageLayoutVersion' "$image/oci-layout" >/dev/null 2>&1 || fail "oci-layout is missing or has no imageLayoutVersion"
+jq -e '.manifests | length > 0' "$image/index.json" >/dev/null 2>&1 || fail "index.json is missing, is not JSON, or lists no manifest"
+echo "ok   oci-layout, index.json"
+m=$(jq -r '.manifests[0].digest' "$image/index.json"); ms=$(jq -r '.manifests[0].size' "$image/index.json")
+check_blob "$m" "$ms" "index.json"
+mf=$(blob "$m")
+jq -e '.schemaVersion == 2 and (.layers | length > 0)' "$mf" >/dev/null 2>&1 || fail "manifest $m is not JSON with schemaVersion 2 and layers"
+echo "ok   manifest $m ($ms bytes)"
+c=$(jq -r '.config.digest' "$mf"); check_blob "$c" "$(jq -r '.config.size' "$mf")" "manifest's config"
+cf=$(blob "$c")
+jq -e '.rootfs.diff_ids | length > 0' "$cf" >/dev/null 2>&1 || fail "config $c has no rootfs.diff_ids"
+echo "ok   config $c"
+n=$(jq '.layers | length' "$mf")
+[ "$(jq '.rootfs.diff_ids | length' "$cf")" = "$n" ] || fail "the manifest has $n layers, the config $(jq '.rootfs.diff_ids | length' "$cf") diff_ids"
+for i in $(seq 0 $((n - 1))); do
+  d=$(jq -r ".layers[$i].digest" "$mf")
+  check_blob "$d" "$(jq -r ".layers[$i].size" "$mf")" "layer $((i + 1))"
+  case "$(jq -r ".layers[$i].mediaType" "$mf")" in
+    *+gzip) unpack="gzip -dc" ;;
+    *) unpack="cat" ;;
+  esac
+  id=sha256:$($unpack < "$(blob "$d")" | sha256sum | cut -c1-64)
+  [ "$id" = "$(jq -r ".rootfs.diff_ids[$i]" "$cf")" ] || fail "layer $((i + 1)): uncompressed it is $id, the config's diff_id $((i + 1)) is $(jq -r ".rootfs.diff_ids[$i]" "$cf")"
+  echo "ok   layer $((i + 1)) $d, diff_id $id"
+done
+echo "$image is a valid OCI image layout ($n layers)"
+OUT
+chmod 755 /run/boxlab/bin/oci-verify
+# ---- end of track 2 helpers ---------------------------------------------------------------------
