@@ -400,7 +400,8 @@ final class LessonScreen extends FullScreenView {
             return;
         }
         refreshView();
-        if (!stepDone) {
+        // while the lab runs a command, the checks wait for it to end (they run right after)
+        if (!stepDone && status == LabStatus.READY) {
             checkNow();
         }
     }
@@ -515,6 +516,9 @@ final class LessonScreen extends FullScreenView {
     }
 
     private void submit() {
+        if (!line.text().strip().startsWith(":") && !line.text().isBlank() && !ready("run commands in")) {
+            return; // the line stays, to run when the lab is free
+        }
         String cmd = line.submit().strip();
         if (cmd.isEmpty()) {
             return;

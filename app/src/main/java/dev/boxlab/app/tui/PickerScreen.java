@@ -75,6 +75,46 @@ final class PickerScreen extends FullScreenView {
         }
     }
 
+    private Row listRow(int i, int width, int idW) {
+        Lesson l = lessons.get(i);
+        boolean sel = i == selected;
+        String right = String.format("%-" + idW + "s %2d steps  %-12s", l.id(), l.steps().size(), shortProgress(l));
+        String title = (i + 1) + ". " + l.title();
+        int tw = Math.max(8, width - 2 - right.length() - 1);
+        if (title.length() > tw) {
+            title = title.substring(0, tw - 1) + "…";
+        }
+        Row r = Row.of(sel ? Tone.SELECTED : Tone.TEXT, (sel ? glyphs.selected : " ") + " " + title
+                + " ".repeat(Math.max(1, tw - title.length() + 1)));
+        int done = progress.done(l);
+        Tone pt = sel ? Tone.SELECTED : done >= l.steps().size() ? Tone.OK : done > 0 ? Tone.CHANGED : Tone.DIM;
+        return r.plus(sel ? Tone.SELECTED : Tone.DIM, right.substring(0, idW + 10)).plus(pt, right.substring(idW + 10));
+    }
+
+    private String shortProgress(Lesson l) {
+        int done = progress.done(l);
+        int n = l.steps().size();
+        return done == 0 ? (progress.current(l) == null ? "not started" : "started") : done >= n ? glyphs.ok + " done" : done + "/" + n + " done";
+    }
+
+    private List<Row> preview(Lesson l, int width) {
+        List<Row> out = new ArrayList<>();
+        if (l.summary() != null && !l.summary().isBlank()) {
+            out.addAll(Row.text(l.summary()).wrap(width, 0));
+        }
+        Row steps = Row.of(Tone.DIM, "Steps: ");
+        for (int i = 0; i < l.steps().size(); i++) {
+            Lesson.Step st = l.steps().get(i);
+            boolean done = progress.isDone(l, st.id());
+            steps = steps.plus(done ? Tone.OK : Tone.TEXT, (i + 1) + " " + st.id() + (done ? " " + glyphs.ok : ""))
+                    .plus(Tone.DIM, i + 1 < l.steps().size() ? " · " : "");
+        }
+        out.addAll(steps.wrap(width, 7));
+        out.add(Row.of(Tone.DIM, "Progress: ").plus(Tone.TEXT, progressText(l)));
+        out.add(Row.of(Tone.DIM, "Enter opens it in a fresh lab;  boxlab --lesson " + l.id() + " opens it directly"));
+        return out;
+    }
+
     private String progressText(Lesson l) {
         int done = progress.done(l);
         int n = l.steps().size();
@@ -96,52 +136,37 @@ final class PickerScreen extends FullScreenView {
         clear(g, size);
         fill(g, 0, 0, w, Tone.BAR);
         put(g, 0, 0, Row.of(Tone.TITLE, " boxlab ").plus(Tone.BAR, " a terminal playground for Linux container internals"), w);
-        int margin = w >= 100 ? 4 : 2;
-        int cw = Math.min(w - 2 * margin, 110);
-        int y = 2;
-        put(g, margin, y++, Row.of(Tone.HEADING, "Pick a lesson").plus(Tone.DIM, "  (" + lessons.size() + ")"), cw);
-        y++;
-        List<List<Row>> cards = new ArrayList<>();
-        for (int i = 0; i < lessons.size(); i++) {
-            Lesson l = lessons.get(i);
-            boolean sel = i == selected;
-            List<Row> card = new ArrayList<>();
-            String steps = l.steps().size() + " steps";
-            Row title = Row.of(sel ? Tone.FOCUS : Tone.TEXT, (sel ? glyphs.selected : " ") + " ")
-                    .plus(sel ? Tone.FOCUS : Tone.BOLD, (i + 1) + ". " + l.title());
-            int pad = Math.max(1, cw - title.length() - steps.length());
-            card.add(title.plus(Tone.TEXT, " ".repeat(pad)).plus(Tone.DIM, steps));
-            for (Row r : Row.of(Tone.TEXT, l.summary() == null ? "" : l.summary()).wrap(cw - 5, 0)) {
-                card.add(Row.text("     ").plus(Tone.TEXT, r.plain()));
-            }
-            int done = progress.done(l);
-            Tone pt = done >= l.steps().size() ? Tone.OK : done > 0 ? Tone.CHANGED : Tone.DIM;
-            card.add(Row.text("     ").plus(Tone.DIM, l.id() + "  ").plus(pt, progressText(l)));
-            card.add(Row.EMPTY);
-            cards.add(card);
-        }
-        int avail = h - y - 2;
-        // keep the selected card in view
-        int start = 0;
-        int used = 0;
-        for (int i = 0; i <= selected && i < cards.size(); i++) {
-            used += cards.get(i).size();
-        }
-        while (used > avail && start < selected) {
-            used -= cards.get(start).size();
-            start++;
-        }
-        scroll = start;
-        for (int i = scroll; i < cards.size() && y < h - 2; i++) {
-            for (Row r : cards.get(i)) {
-                if (y >= h - 2) {
-                    break;
-                }
-                put(g, margin, y++, r, cw);
-            }
-        }
+        int margin = w >= 100 ? 3 : 1;
+        int cw = Math.min(w - 2 * margin, 120);
+        put(g, margin, 2, Row.of(Tone.HEADING, "Pick a lesson").plus(Tone.DIM, "  " + lessons.size() + " lessons"), cw);
         if (lessons.isEmpty()) {
-            put(g, margin, y, Row.of(Tone.WARN, "no lessons found"), cw);
+            put(g, margin, 4, Row.of(Tone.WARN, "no lessons found"), cw);
+        } else {
+            // the list on top, the chosen lesson's details below it (as htop and lazygit do)
+            List<Row> preview = preview(lessons.get(selected), cw);
+            int listTop = 4;
+            int listH = Math.max(3, Math.min(lessons.size(), h - listTop - 3 - Math.min(preview.size(), Math.max(4, h / 3))));
+            if (selected < scroll) {
+                scroll = selected;
+            } else if (selected >= scroll + listH) {
+                scroll = selected - listH + 1;
+            }
+            int idW = lessons.stream().mapToInt(l -> l.id().length()).max().orElse(8);
+            for (int i = 0; i < listH && scroll + i < lessons.size(); i++) {
+                put(g, margin, listTop + i, listRow(scroll + i, cw, idW), cw);
+            }
+            if (scroll > 0) {
+                put(g, margin + cw - 3, listTop, Row.of(Tone.DIM, " ↑ "), 3);
+            }
+            if (scroll + listH < lessons.size()) {
+                put(g, margin + cw - 3, listTop + listH - 1, Row.of(Tone.DIM, " ↓ "), 3);
+            }
+            int py = listTop + listH + 1;
+            hline(g, margin, py, cw, Tone.BORDER);
+            put(g, margin + 1, py, Row.of(Tone.HEADING, " " + lessons.get(selected).title() + " "), cw - 2);
+            for (int i = 0; i < preview.size() && py + 1 + i < h - 1; i++) {
+                put(g, margin, py + 1 + i, preview.get(i), cw);
+            }
         }
         keyBar(g, h - 1, w, Row.EMPTY, new String[][] {{"↑↓", "choose"}, {"Enter", "open"}, {"1-9", "open by number"},
             {"?", "help"}, {"q", "quit"}});

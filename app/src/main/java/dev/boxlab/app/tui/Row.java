@@ -55,30 +55,17 @@ record Row(List<Span> spans) {
             return List.of(this);
         }
         int ind = Math.min(indent, width / 2);
-        List<Span> tokens = new ArrayList<>();
-        for (Span s : spans) {
-            String t = s.text();
-            int i = 0;
-            while (i < t.length()) {
-                int j = i;
-                boolean space = t.charAt(i) == ' ';
-                while (j < t.length() && (t.charAt(j) == ' ') == space) {
-                    j++;
-                }
-                tokens.add(new Span(t.substring(i, j), s.tone()));
-                i = j;
-            }
-        }
         List<Row> out = new ArrayList<>();
         List<Span> line = new ArrayList<>();
         int col = 0;
         boolean content = false;
-        for (Span tok : tokens) {
-            String text = tok.text();
-            boolean space = text.charAt(0) == ' ';
-            if (col + text.length() <= width) {
-                line.add(tok);
-                col += text.length();
+        for (List<Span> word : words()) {
+            String first = word.get(0).text();
+            boolean space = first.charAt(0) == ' ';
+            int len = word.stream().mapToInt(x -> x.text().length()).sum();
+            if (col + len <= width) {
+                line.addAll(word);
+                col += len;
                 content |= !space;
                 continue;
             }
@@ -92,22 +79,51 @@ record Row(List<Span> spans) {
                     continue;
                 }
             }
-            while (col + text.length() > width) {
-                int fit = width - col;
-                line.add(new Span(text.substring(0, fit), tok.tone()));
-                out.add(new Row(line));
-                line = new ArrayList<>(List.of(new Span(" ".repeat(ind), Tone.TEXT)));
-                col = ind;
-                text = text.substring(fit);
+            for (Span piece : word) {
+                String text = piece.text();
+                while (col + text.length() > width) {
+                    int fit = width - col;
+                    line.add(new Span(text.substring(0, fit), piece.tone()));
+                    out.add(new Row(line));
+                    line = new ArrayList<>(List.of(new Span(" ".repeat(ind), Tone.TEXT)));
+                    col = ind;
+                    text = text.substring(fit);
+                }
+                line.add(new Span(text, piece.tone()));
+                col += text.length();
             }
-            line.add(new Span(text, tok.tone()));
-            col += text.length();
             content = true;
         }
         if (content) {
             out.add(new Row(trimEnd(line)));
         }
         return out;
+    }
+
+    /** Runs of spaces and words; a word may span tones (`code`, then a comma) and is kept whole. */
+    private List<List<Span>> words() {
+        List<List<Span>> words = new ArrayList<>();
+        List<Span> cur = null;
+        boolean curSpace = false;
+        for (Span s : spans) {
+            String t = s.text();
+            int i = 0;
+            while (i < t.length()) {
+                int j = i;
+                boolean space = t.charAt(i) == ' ';
+                while (j < t.length() && (t.charAt(j) == ' ') == space) {
+                    j++;
+                }
+                if (cur == null || curSpace != space) {
+                    cur = new ArrayList<>();
+                    words.add(cur);
+                    curSpace = space;
+                }
+                cur.add(new Span(t.substring(i, j), s.tone()));
+                i = j;
+            }
+        }
+        return words;
     }
 
     private static List<Span> trimEnd(List<Span> line) {

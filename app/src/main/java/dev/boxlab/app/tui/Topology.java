@@ -257,7 +257,7 @@ final class Topology {
         if (lines.isEmpty()) {
             lines.add(Row.of(Tone.DIM, " (only lo)"));
         }
-        int w = ns.name().length() + 6;
+        int w = ns.name().length() + 9;
         for (Row r : lines) {
             w = Math.max(w, r.length() + 3);
         }

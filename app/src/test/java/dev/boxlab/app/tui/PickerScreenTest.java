@@ -40,14 +40,19 @@ class PickerScreenTest {
         v.show(new PickerScreen(lessons, progress, opened::add, quits::incrementAndGet, Theme.color(), Glyphs.UNICODE));
         String t = v.text();
         assertTrue(t.contains("Pick a lesson"), t);
-        assertTrue(t.contains("▸ 1. Containers are just Linux processes"), t);
+        assertTrue(v.line(4).contains("▸ 1. Containers are just Linux processes"), t);
+        assertTrue(v.line(4).contains("processes   5 steps  not started"), t);
+        assertTrue(v.line(5).contains("2. Container networking from scratch"), t);
+        assertTrue(v.line(5).contains("networking  9 steps  2/9 done"), t);
+        // the chosen lesson's details under the list
         assertTrue(t.contains("namespaces one at a time"), t);
-        assertTrue(t.contains("5 steps") && t.contains("9 steps"), t);
-        assertTrue(t.contains("processes  not started"), t);
-        assertTrue(t.contains("networking  2/9 steps done, at step s2"), t);
         assertTrue(v.line(23).contains("Enter open") && v.line(23).contains("q quit"), v.line(23));
         v.press(KeyType.ArrowDown);
-        assertTrue(v.text().contains("▸ 2. Container networking from scratch"), v.text());
+        t = v.text();
+        assertTrue(v.line(5).contains("▸ 2. Container networking from scratch"), t);
+        assertTrue(t.contains("─ Container networking from scratch ─"), t);
+        assertTrue(t.contains("Steps: 1 s0 ✓ · 2 s1 ✓ · 3 s2"), t);
+        assertTrue(t.contains("Progress: 2/9 steps done, at step s2"), t);
         v.press(KeyType.Enter);
         assertEquals(List.of(lessons.get(1)), opened);
         v.press('q');
