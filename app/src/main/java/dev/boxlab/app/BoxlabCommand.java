@@ -150,7 +150,8 @@ final class BoxlabCommand implements Callable<Integer> {
             return headlessRun.showStep(chosen, start == null ? chosen.steps().get(0) : start);
         }
         try {
-            return dev.boxlab.app.tui.Tui.run(library.lessons(), chosen, start, Progress.load(Progress.defaultFile()),
+            // the progress file is read while the first frame is drawn
+            return dev.boxlab.app.tui.Tui.run(library.lessons(), chosen, start, () -> Progress.load(Progress.defaultFile()),
                     challenge);
         } catch (java.io.IOException e) {
             throw new LabException("cannot use this terminal: " + e.getMessage());

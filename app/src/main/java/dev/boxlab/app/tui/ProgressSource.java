@@ -33,14 +33,42 @@ interface ProgressSource {
         return new InMemory(progress);
     }
 
+    /**
+     * The learner's saved progress, read on a thread of its own so the first frame does not wait
+     * for it; until it is read, only this session's progress shows and {@code onLoaded} runs once it is.
+     */
+    static ProgressSource loading(java.util.function.Supplier<Progress> load, Runnable onLoaded) {
+        InMemory p = new InMemory(null);
+        Thread t = new Thread(() -> {
+            Progress file;
+            try {
+                file = load.get();
+            } catch (RuntimeException e) {
+                return; // no saved progress: this session's is still kept
+            }
+            p.attach(file);
+            onLoaded.run();
+        }, "boxlab-progress");
+        t.setDaemon(true);
+        t.start();
+        return p;
+    }
+
     /** This session's progress, merged with (and written through to) a progress file when there is one. */
     final class InMemory implements ProgressSource {
-        private final Progress file;
+        private Progress file;
         private final Map<String, Set<String>> done = new HashMap<>();
         private final Map<String, String> current = new HashMap<>();
 
         InMemory(Progress file) {
             this.file = file;
+        }
+
+        /** The file arrives: what this session did before it arrived is written to it too. */
+        synchronized void attach(Progress f) {
+            file = f;
+            done.forEach((lesson, steps) -> steps.forEach(s -> f.stepDone(lesson, s)));
+            current.forEach(f::currentStep);
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,27 +55,57 @@ public final class Tui {
     private volatile LessonScreen lessonScreen;
     private ThreadWork work;
 
-    private Tui(List<Lesson> lessons, Progress progress, boolean challenge) {
+    private Tui(List<Lesson> lessons, java.util.function.Supplier<Progress> progress, boolean challenge) {
         this.lessons = lessons;
-        this.progress = progress == null ? ProgressSource.session() : ProgressSource.saved(progress);
+        this.progress = progress == null ? ProgressSource.session() : ProgressSource.loading(progress, this::redraw);
         this.challenge = challenge;
+    }
+
+    /** Something arrived from another thread that the screen shows (the saved progress). */
+    private void redraw() {
+        MultiWindowTextGUI g = gui;
+        BasicWindow w = window;
+        if (g != null && w != null) {
+            invokeLater(() -> {
+                if (w.getComponent() != null) {
+                    w.getComponent().invalidate();
+                }
+            });
+        }
     }
 
     /**
      * Opens the screen: the picker when {@code lesson} is null, else that lesson at {@code start}
      * (its earlier steps built in a fresh lab). Returns the exit code when the learner leaves.
      */
-    public static int run(List<Lesson> lessons, Lesson lesson, Lesson.Step start, Progress progress, boolean challenge)
-            throws IOException {
+    public static int run(List<Lesson> lessons, Lesson lesson, Lesson.Step start,
+                          java.util.function.Supplier<Progress> progress, boolean challenge) throws IOException {
         return new Tui(lessons, progress, challenge).run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
     }
 
+    private final StringBuilder marks = new StringBuilder();
+
+    /** With BOXLAB_TIMING=FILE, how long after the JVM started each stage of startup ended. */
+    private void mark(String what) {
+        if (System.getenv("BOXLAB_TIMING") != null) {
+            // the JVM's own start time: /proc's process start time is only as exact as the boot time (1 s)
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            synchronized (marks) {
+                marks.append(what).append(' ').append(ms).append('\n');
+            }
+        }
+    }
+
     private int run(Lesson lesson, int startIndex) throws IOException {
+        mark("tui-start-ms");
         Thread hook = new Thread(this::stop, "boxlab-tui-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            screen = new TerminalScreen(new FastTerminal());
+            FastTerminal terminal = new FastTerminal();
+            mark("terminal-ms");
+            screen = new TerminalScreen(terminal);
             screen.startScreen();
+            mark("screen-ms");
             screen.setCursorPosition(null);
             gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen,
                     new com.googlecode.lanterna.gui2.DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
@@ -198,11 +227,9 @@ public final class Tui {
             return;
         }
         v.onFirstDraw(() -> {
-            long ms = ProcessHandle.current().info().startInstant()
-                    .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+            mark("first-frame-ms");
             try {
-                Files.writeString(Path.of(file), "first-frame-ms " + ms + "\n", StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                Files.writeString(Path.of(file), marks.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 // timing is for measurements only
             }
