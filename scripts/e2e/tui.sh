@@ -142,5 +142,24 @@ if [ -n "$picker_lab" ] && gone "${picker_lab%% *}"; then ok "going back to the 
 tmux send-keys -t "$w" q
 check "$w" "EXITED 0" 10 "q in the picker quits at once (no lab)"
 
+# --- SIGTERM (kill) while a lesson runs ----------------------------------------------------------
+tmux new-window -t "$session" -n term "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --lesson networking; $after"
+w="$session:term"
+check "$w" "lab ready" 90 "a lesson opens for the SIGTERM case"
+term_lab=$(lab_in "$w") || term_lab=""
+java_pid=$(pgrep -P "$(tmux display -p -t "$w" '#{pane_pid}')" -f 'boxlab.jar' | head -1)
+if [ -n "$java_pid" ]; then kill -TERM "$java_pid"; fi
+check "$w" "EXITED 143" 15 "SIGTERM ends boxlab"
+if screen "$w" | grep -qx "icanon echo *" && [ "$(tmux display -p -t "$w" '#{cursor_flag} #{alternate_on}')" = "1 0" ]; then
+  ok "after SIGTERM the terminal is restored"
+else
+  bad "$w" "after SIGTERM the terminal is restored"
+fi
+if [ -n "$term_lab" ] && gone "${term_lab%% *}" && [ "$(ip netns list | sort)" = "$netns_before" ]; then
+  ok "after SIGTERM the lab is gone"
+else
+  bad "$w" "after SIGTERM the lab is gone"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -133,6 +133,8 @@ public final class StateText {
         ProcessInfo init = processes.stream().filter(p -> p.pid() == 1).findFirst().orElse(null);
         Set<Integer> pids = new LinkedHashSet<>();
         processes.forEach(p -> pids.add(p.pid()));
+        // the probe's own ps is not part of the lab's state
+        processes = processes.stream().filter(p -> !p.command().startsWith("ps -e -o pid=")).toList();
         for (ProcessInfo p : processes) {
             if (p.ppid() == 0 || !pids.contains(p.ppid())) {
                 tree(p, 0, processes, init, out);

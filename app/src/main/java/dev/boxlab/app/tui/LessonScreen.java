@@ -213,7 +213,7 @@ final class LessonScreen extends FullScreenView {
                     state.network(s);
                     transcript.note(Row.of(Tone.DIM, String.format(Locale.ROOT, "lab ready in %.1f s", secs)
                             + (target > 0 ? " (steps 1-" + target + " built)" : "")
-                            + "; type commands after ':' or press r to run the step's"));
+                            + ". r runs the step's commands; : types your own"));
                     refreshView();
                     checkNow();
                     invalidate();
@@ -830,8 +830,14 @@ final class LessonScreen extends FullScreenView {
     private void drawStep(TextGraphics g, int x, int y, int w, int h, boolean focused) {
         int cw = w - 2;
         List<Row> footer = checkRows(cw);
-        int footerH = Math.min(footer.size(), Math.max(2, (h - 1) / 2));
         List<Row> rows = stepRows(cw);
+        if (h - 1 < 16 && footer.size() > 2) {
+            // a short pane keeps one line of check marks in view; the full list ends the step's text
+            rows.add(Row.EMPTY);
+            rows.addAll(footer);
+            footer = List.of(compactChecks());
+        }
+        int footerH = Math.min(footer.size(), Math.max(2, (h - 1) / 2));
         int bodyH = h - 1 - footerH;
         stepPage = bodyH;
         if (scrollToHint) {
@@ -893,6 +899,22 @@ final class LessonScreen extends FullScreenView {
             out.addAll(new Row(spans).wrap(width, 2));
         }
         return out;
+    }
+
+    private Row compactChecks() {
+        if (stepDone) {
+            return Row.of(Tone.OK, glyphs.ok + " Step done!").plus(Tone.TEXT,
+                    index + 1 < lesson.steps().size() ? "  n: next step" : "  the lesson is complete");
+        }
+        Row r = Row.of(Tone.HEADING, "Checks ");
+        int ok = 0;
+        for (int i = 0; i < step().checks().size(); i++) {
+            CheckResult c = checks != null && i < checks.size() ? checks.get(i) : null;
+            r = c == null ? r.plus(Tone.PENDING, glyphs.pending + " ") : c.passed() ? r.plus(Tone.OK, glyphs.ok + " ")
+                    : r.plus(Tone.FAIL, glyphs.fail + " ");
+            ok += c != null && c.passed() ? 1 : 0;
+        }
+        return r.plus(Tone.DIM, ok + "/" + step().checks().size() + " pass " + (glyphs == Glyphs.ASCII ? "(below)" : "↓"));
     }
 
     private List<Row> checkRows(int width) {

@@ -176,7 +176,7 @@ final class Topology {
                 if (ns.equals(l.peer().namespace())) {
                     pairedHere.add(l.peer().name());
                     body = body.plus(Tone.DIM, " " + g.pair + " ").plus(Tone.BOLD, l.peer().name())
-                            .plus(Tone.DIM, " (pair, both ends here)");
+                            .plus(Tone.DIM, " (both ends here)");
                 } else if (isOutside(s, l.peer().namespace())) {
                     body = body.plus(Tone.DIM, " " + g.pair + " " + l.peer().namespace());
                 } else {
