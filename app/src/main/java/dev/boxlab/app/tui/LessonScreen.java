@@ -66,6 +66,7 @@ final class LessonScreen extends FullScreenView {
     private boolean stepDone;
     private boolean checking;
     private boolean refreshing;
+    private long ticks;
 
     private LabStatus status = LabStatus.STARTING;
     private String busyText = "starting the lab";
@@ -263,8 +264,11 @@ final class LessonScreen extends FullScreenView {
         View v = view;
         Integer mountsOf = state.mountsOf();
         long myEpoch = epoch;
+        // the state as last shown is the baseline: a fresh snapshot would wait for the probe shell,
+        // which may be busy with a check, and the command would start late
+        Snapshot shown = state.snapshot();
         work.lab(() -> {
-            Snapshot before = trySnapshot();
+            Snapshot before = shown != null ? shown : trySnapshot();
             List<StateText.Line> viewBefore = v == View.NETWORK ? null : tryView(v, mountsOf);
             Snapshot prev = before;
             for (String cmd : commands) {
@@ -289,6 +293,11 @@ final class LessonScreen extends FullScreenView {
                     break;
                 }
                 boolean cancelled = Thread.interrupted();
+                // the command is over: say so now; what it changed follows once the snapshot is in
+                work.gui(() -> {
+                    e.finish(r.exitCode(), r.timedOut(), List.of());
+                    invalidate();
+                });
                 Snapshot after = trySnapshot();
                 List<Change> changes = prev == null || after == null ? List.of() : SnapshotDiff.diff(prev, after);
                 Snapshot base = before;
@@ -400,8 +409,10 @@ final class LessonScreen extends FullScreenView {
             return;
         }
         refreshView();
-        // while the lab runs a command, the checks wait for it to end (they run right after)
-        if (!stepDone && status == LabStatus.READY) {
+        // Checks share the probe shell with snapshots, and a failing ping check takes a second:
+        // on the timer they run every third tick, so the state pane stays live. After a command
+        // they run at once. While the lab runs a command they wait for it to end.
+        if (!stepDone && status == LabStatus.READY && ++ticks % 3 == 0) {
             checkNow();
         }
     }
