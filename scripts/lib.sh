@@ -82,7 +82,9 @@ lab_of() {
         echo "$p $(tr '\0' ' ' </proc/"$p"/cmdline | sed 's/^boxlab-lab-//; s/ .*//')"
         return 0
       fi
-      q=$(awk '{print $4}' /proc/"$q"/stat 2>/dev/null || echo 1)
+      # the parent pid follows the command name, which is in parentheses and may hold spaces
+      q=$(sed 's/.*) //' /proc/"$q"/stat 2>/dev/null | cut -d' ' -f2)
+      [ -n "$q" ] || q=1
     done
   done
   return 1

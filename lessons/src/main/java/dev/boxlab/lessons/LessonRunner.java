@@ -87,7 +87,7 @@ public final class LessonRunner {
 
     public CheckResult checkOnce(Check c) {
         long timeoutMillis = Math.max(1000, (long) (c.timeoutSeconds() * 1000) + 2000);
-        CommandResult r = lab.probe(c.run(), Duration.ofMillis(timeoutMillis));
+        CommandResult r = lab.check(c.run(), Duration.ofMillis(timeoutMillis));
         boolean passed = r.ok() && (c.expect() == null || Pattern.compile(c.expect(), Pattern.MULTILINE)
                 .matcher(r.output()).find());
         return new CheckResult(c, passed, r.output(), r.exitCode());

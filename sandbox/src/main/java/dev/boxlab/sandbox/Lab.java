@@ -55,6 +55,7 @@ public final class Lab implements AutoCloseable {
     private final Transcript transcript = new Transcript();
     private LabShell shell;
     private LabShell probe;
+    private LabShell checks;
     private volatile boolean closed;
 
     private Lab(String id, Process wrapper, int initPid, CgroupLayout cgroupLayout, List<Path> cgroupDirs) {
@@ -103,6 +104,7 @@ public final class Lab implements AutoCloseable {
             lab.adopt(lab.shell.pid());
             lab.shell.onRestart(l::adopt);
             lab.probe = new LabShell(pid, "probe", ENVIRONMENT, l::adopt);
+            lab.checks = new LabShell(pid, "checks", ENVIRONMENT, l::adopt);
             return lab;
         } catch (RuntimeException e) {
             if (lab != null) {
@@ -309,12 +311,21 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Runs a command in a second shell of the lab that the transcript does not record: checks and
-     * snapshots, which must not wait behind the learner's long-running command.
+     * Runs a command in a second shell of the lab that the transcript does not record: snapshots
+     * and other reads of state, which must not wait behind the learner's long-running command.
      */
     public CommandResult probe(String command, Duration timeout) {
         requireAlive();
         return probe.run(command, timeout, null);
+    }
+
+    /**
+     * Runs a lesson's check in a third shell of its own: a failing ping check can take a second,
+     * and the live pane's snapshots must not wait behind it.
+     */
+    public CommandResult check(String command, Duration timeout) {
+        requireAlive();
+        return checks.run(command, timeout, null);
     }
 
     /** What the kernel holds now, in every namespace of the lab. */
@@ -365,6 +376,9 @@ public final class Lab implements AutoCloseable {
         closed = true;
         if (probe != null) {
             probe.close();
+        }
+        if (checks != null) {
+            checks.close();
         }
         if (shell != null) {
             shell.close();
