@@ -3,25 +3,12 @@
 # second window with `boxlab shell`; hints get more specific; :solve finishes a step; progress
 # is saved; quitting leaves nothing behind.
 set -uo pipefail
-# shellcheck source=scripts/lib.sh
-. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib.sh"
+# shellcheck source=scripts/e2e/common.bash
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
 session="boxlab-e2e-plain-$$"
+E2E_SCROLLBACK=1  # line mode scrolls: look at what went by too
 tmp=$(mktemp -d)
 trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL $*"; tmux capture-pane -p -t "$1" 2>/dev/null | tail -15 | sed 's/^/     | /'; }
-screen() { tmux capture-pane -p -J -S -200 -t "$1"; }
-# wait_for TARGET TEXT [SECONDS]: until the pane shows TEXT
-wait_for() {
-  local i
-  for ((i = 0; i < ${3:-20} * 10; i++)); do
-    screen "$1" | grep -qF -- "$2" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-check() { if wait_for "$1" "$2" "${3:-20}"; then ok "$4"; else bad "$1" "$4"; fi; }
 
 netns_before=$(ip netns list | sort)
 export BOXLAB_PROGRESS="$tmp/progress.json"
@@ -91,5 +78,4 @@ else
   tmux kill-session -t "$hup" 2>/dev/null
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

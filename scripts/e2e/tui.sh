@@ -5,36 +5,12 @@
 # the terminal (SIGHUP); and the lesson picker. Each way out leaves nothing on the machine and
 # the terminal restored.
 set -uo pipefail
-# shellcheck source=scripts/lib.sh
-. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../lib.sh"
+# shellcheck source=scripts/e2e/common.bash
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
 session="boxlab-e2e-tui-$$"
 tmp=$(mktemp -d)
 trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL $*"; tmux capture-pane -p -t "$1" 2>/dev/null | sed 's/^/     | /'; }
-screen() { tmux capture-pane -p -t "$1"; }
-# wait_for TARGET TEXT [SECONDS]: until the pane shows TEXT
-wait_for() {
-  local i
-  for ((i = 0; i < ${3:-20} * 10; i++)); do
-    screen "$1" | grep -qF -- "$2" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-check() { if wait_for "$1" "$2" "${3:-20}"; then ok "$4"; else bad "$1" "$4"; fi; }
-# gone PID [SECONDS]: until the process has ended
-gone() {
-  local i
-  for ((i = 0; i < ${2:-10} * 10; i++)); do
-    kill -0 "$1" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  return 1
-}
 links() { ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | sort; }
-lab_in() { lab_of "$(tmux display -p -t "$1" '#{pane_pid}')"; }
 
 netns_before=$(ip netns list | sort)
 links_before=$(links)
@@ -161,5 +137,4 @@ else
   bad "$w" "after SIGTERM the lab is gone"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
