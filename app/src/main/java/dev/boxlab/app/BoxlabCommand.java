@@ -152,7 +152,7 @@ final class BoxlabCommand implements Callable<Integer> {
         try {
             // the progress file is read while the first frame is drawn
             return dev.boxlab.app.tui.Tui.run(library.lessons(), chosen, start, () -> Progress.load(Progress.defaultFile()),
-                    challenge);
+                    challenge, demo ? speed : null, record);
         } catch (java.io.IOException e) {
             throw new LabException("cannot use this terminal: " + e.getMessage());
         }

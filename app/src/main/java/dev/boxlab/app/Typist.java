@@ -6,9 +6,9 @@ import java.util.function.Consumer;
  * Types text out a character at a time at a pace people can follow on a projector: a steady
  * rhythm, a beat longer after a space or a pipe, so the eye can keep up with the words.
  */
-final class Typist {
+public final class Typist {
     /** Sleeps; a test passes one that records instead. */
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }
 
@@ -18,7 +18,7 @@ final class Typist {
     private final double speed;
     private final Sleeper sleeper;
 
-    Typist(double speed, Sleeper sleeper) {
+    public Typist(double speed, Sleeper sleeper) {
         if (!(speed > 0) || speed > 100) {
             throw new IllegalArgumentException("speed must be above 0 and at most 100, got " + speed);
         }
@@ -26,7 +26,7 @@ final class Typist {
         this.sleeper = sleeper;
     }
 
-    Typist(double speed) {
+    public Typist(double speed) {
         this(speed, Thread::sleep);
     }
 
@@ -43,7 +43,7 @@ final class Typist {
     }
 
     /** Types {@code text} into {@code sink}; returns early (typing the rest at once) if interrupted. */
-    void type(String text, Consumer<String> sink) {
+    public void type(String text, Consumer<String> sink) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             sink.accept(String.valueOf(c));

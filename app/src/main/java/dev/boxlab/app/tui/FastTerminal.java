@@ -17,7 +17,12 @@ import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
  */
 final class FastTerminal extends UnixTerminal {
     FastTerminal() throws IOException {
-        super(System.in, System.out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+        this(System.out);
+    }
+
+    /** Draws to {@code out}: the terminal, or a tee that also records it. */
+    FastTerminal(java.io.OutputStream out) throws IOException {
+        super(System.in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
     }
 
     @Override

@@ -59,6 +59,12 @@ final class LessonScreen extends FullScreenView {
     private final StatePane state = new StatePane();
     private final CommandLine line = new CommandLine();
 
+    /** Demo mode: the typist that types each command out, or null for a learner's screen. */
+    private dev.boxlab.app.Typist demo;
+    /** Demo mode: the command typed out in full, waiting for a key to run. */
+    private String demoTyped;
+    private Thread demoTyping;
+
     private int index;
     private int nextCommand;
     private int hintsShown;
@@ -97,6 +103,19 @@ final class LessonScreen extends FullScreenView {
         this.challenge = challenge;
         this.exit = exit;
         this.transcript = new TranscriptLog(glyphs);
+    }
+
+    /**
+     * Demo mode for an instructor: Space or Enter types the step's next command out at the
+     * typist's pace, the next key runs it, and after the last command the next key moves on; hints
+     * and check noise stay hidden, the state pane and its change marks stay.
+     */
+    void demo(dev.boxlab.app.Typist typist) {
+        this.demo = typist;
+    }
+
+    boolean inDemo() {
+        return demo != null;
     }
 
     // ---------------------------------------------------------------- what the screen does
@@ -152,6 +171,9 @@ final class LessonScreen extends FullScreenView {
     }
 
     private void showStep(int i) {
+        stopTyping();
+        demoTyped = null;
+        line.set("");
         index = i;
         nextCommand = 0;
         hintsShown = 0;
@@ -388,9 +410,11 @@ final class LessonScreen extends FullScreenView {
                 if (all && !stepDone) {
                     stepDone = true;
                     progress.stepDone(lesson, s.id());
-                    transcript.note(Row.of(Tone.OK, glyphs.ok + " Step " + (at + 1) + " done: every check passes."
-                            + (at + 1 < lesson.steps().size() ? " Press n (F8) for the next step." : " That was the last step.")));
-                    say(Tone.OK, glyphs.ok + " step done" + (at + 1 < lesson.steps().size() ? "; n: next step" : ""));
+                    if (demo == null) { // a demo keeps check noise off the projector
+                        transcript.note(Row.of(Tone.OK, glyphs.ok + " Step " + (at + 1) + " done: every check passes."
+                                + (at + 1 < lesson.steps().size() ? " Press n (F8) for the next step." : " That was the last step.")));
+                        say(Tone.OK, glyphs.ok + " step done" + (at + 1 < lesson.steps().size() ? "; n: next step" : ""));
+                    }
                 } else if (!all) {
                     stepDone = false;
                 }
@@ -606,6 +630,9 @@ final class LessonScreen extends FullScreenView {
             }
             return;
         }
+        if (demo != null && demoKey(k)) {
+            return;
+        }
         if (globalKey(k)) {
             return;
         }
@@ -624,6 +651,83 @@ final class LessonScreen extends FullScreenView {
             return;
         }
         navKey(k);
+    }
+
+    /** The demo's keys: Space/Enter/→ go on, ← or p back a step, n skips ahead, v view, ? help, q quit. */
+    private boolean demoKey(KeyStroke k) {
+        KeyType t = k.getKeyType();
+        Character c = t == KeyType.Character && !k.isCtrlDown() ? k.getCharacter() : null;
+        if (t == KeyType.Enter || t == KeyType.ArrowRight || (c != null && c == ' ')) {
+            demoStep();
+        } else if (t == KeyType.ArrowLeft || (c != null && (c == 'p' || c == 'b'))) {
+            previous();
+        } else if (c != null && c == 'n') {
+            next();
+        } else if (c != null && c == 'v') {
+            nextView();
+        } else if (c != null && c == 'z') {
+            zoom = zoom == null ? Pane.STATE : null;
+        } else if (c != null && c == '?') {
+            overlay = Overlay.HELP;
+        } else if (c != null && c == 'q') {
+            requestQuit();
+        } else {
+            return t == KeyType.Character && !k.isCtrlDown(); // other letters do nothing in a demo
+        }
+        return true;
+    }
+
+    /** One beat of the demo: finish typing, or run what was typed, or type the next command, or move on. */
+    void demoStep() {
+        if (demoTyping != null && demoTyping.isAlive()) {
+            demoTyping.interrupt(); // the typist puts down the rest at once
+            return;
+        }
+        if (demoTyped != null) {
+            String cmd = demoTyped;
+            demoTyped = null;
+            line.set("");
+            runCommands(List.of(cmd), "lesson", true);
+            return;
+        }
+        if (!ready("run commands in")) {
+            return;
+        }
+        if (nextCommand >= step().run().size()) {
+            next();
+            return;
+        }
+        String cmd = step().run().get(nextCommand);
+        String shown = cmd.replace('\n', ' ');
+        line.set("");
+        focus = Pane.COMMAND;
+        dev.boxlab.app.Typist typist = demo;
+        long myEpoch = epoch;
+        StringBuilder typed = new StringBuilder();
+        demoTyped = cmd; // runs on the key after the typing is over
+        demoTyping = new Thread(() -> {
+            typist.type(shown, ch -> {
+                typed.append(ch);
+                String now = typed.toString();
+                work.gui(() -> {
+                    if (myEpoch == epoch) {
+                        line.set(now);
+                        invalidate();
+                    }
+                });
+            });
+            work.gui(this::invalidate);
+        }, "boxlab-demo-typist");
+        demoTyping.setDaemon(true);
+        demoTyping.start();
+    }
+
+    private void stopTyping() {
+        Thread t = demoTyping;
+        if (t != null && t.isAlive()) {
+            t.interrupt();
+        }
+        demoTyping = null;
     }
 
     /** Keys that work wherever the focus is: function keys, page keys and Ctrl keys. */
@@ -840,7 +944,7 @@ final class LessonScreen extends FullScreenView {
 
     private void drawStep(TextGraphics g, int x, int y, int w, int h, boolean focused) {
         int cw = w - 2;
-        List<Row> footer = checkRows(cw);
+        List<Row> footer = demo != null ? new ArrayList<>() : checkRows(cw);
         List<Row> rows = stepRows(cw);
         if (h - 1 < 16 && footer.size() > 2) {
             // a short pane keeps one line of check marks in view; the full list ends the step's text
@@ -884,7 +988,16 @@ final class LessonScreen extends FullScreenView {
         out.add(Row.EMPTY);
         out.addAll(Narrative.render(s.text(), width));
         out.add(Row.EMPTY);
-        if (challenge) {
+        if (demo != null) {
+            out.add(Row.of(Tone.HEADING, "Commands").plus(Tone.DIM, "  Space: type, run, next"));
+            for (int i = 0; i < s.run().size(); i++) {
+                String mark = i < nextCommand ? glyphs.ok + " " : i == nextCommand ? glyphs.selected + " " : "  ";
+                String first = s.run().get(i).strip().split("\n")[0];
+                out.addAll(Row.of(i < nextCommand ? Tone.OK : Tone.COMMAND, mark)
+                        .plus(i < nextCommand ? Tone.DIM : Tone.CODE, first).wrap(width, 2));
+            }
+            return out;
+        } else if (challenge) {
             out.add(Row.of(Tone.HEADING, "Your turn").plus(Tone.DIM, "  (challenge: h hint, r solve)"));
         } else if (!s.run().isEmpty()) {
             out.add(Row.of(Tone.HEADING, "Commands").plus(Tone.DIM, "  r: run all  s: one"));
@@ -1009,6 +1122,13 @@ final class LessonScreen extends FullScreenView {
     private void drawStatusBar(TextGraphics g, int w, int y) {
         Row lead = message == null ? Row.EMPTY
                 : Row.of(Tone.BAR_KEY, " " + message.plain() + " ").plus(Tone.BAR, " " + glyphs.v);
+        if (demo != null) {
+            String go = demoTyping != null && demoTyping.isAlive() ? "finish typing" : demoTyped != null ? "run it"
+                    : nextCommand < step().run().size() ? "type next command" : "next step";
+            keyBar(g, y, w, lead, new String[][] {{"Space", go}, {"←", "back a step"}, {"n", "skip"}, {"v", "view"},
+                {"z", "zoom state"}, {"?", "help"}, {"q", "quit"}});
+            return;
+        }
         keyBar(g, y, w, lead, focus == Pane.COMMAND
                 ? new String[][] {{"Enter", "run"}, {"Esc", "keys"}, {"↑↓", "history"}, {"F5", "run step"}, {"F8", "next"},
                     {"F7", "prev"}, {"F2", "hint"}, {"F3", "view"}, {"F1", "help"}, {"F10", "quit"}}

@@ -80,8 +80,25 @@ public final class Tui {
      */
     public static int run(List<Lesson> lessons, Lesson lesson, Lesson.Step start,
                           java.util.function.Supplier<Progress> progress, boolean challenge) throws IOException {
-        return new Tui(lessons, progress, challenge).run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
+        return run(lessons, lesson, start, progress, challenge, null, null);
     }
+
+    /**
+     * As above; with {@code demo} (a typing speed) the instructor's demo mode, and with {@code record}
+     * an asciicast recording of everything the screen draws.
+     */
+    public static int run(List<Lesson> lessons, Lesson lesson, Lesson.Step start,
+                          java.util.function.Supplier<Progress> progress, boolean challenge, Double demo,
+                          java.nio.file.Path record) throws IOException {
+        Tui tui = new Tui(lessons, progress, challenge);
+        tui.demo = demo;
+        tui.record = record;
+        return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
+    }
+
+    private Double demo;
+    private java.nio.file.Path record;
+    private dev.boxlab.app.Recorder recorder;
 
     private final StringBuilder marks = new StringBuilder();
 
@@ -101,7 +118,15 @@ public final class Tui {
         Thread hook = new Thread(this::stop, "boxlab-tui-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            FastTerminal terminal = new FastTerminal();
+            FastTerminal terminal;
+            if (record != null) {
+                com.googlecode.lanterna.TerminalSize size = FastTerminal.sttySize();
+                recorder = new dev.boxlab.app.Recorder(record, size == null ? 80 : size.getColumns(),
+                        size == null ? 24 : size.getRows(), "boxlab", false);
+                terminal = new FastTerminal(recorder.tee(System.out));
+            } else {
+                terminal = new FastTerminal();
+            }
             mark("terminal-ms");
             screen = new TerminalScreen(terminal);
             screen.startScreen();
@@ -214,6 +239,9 @@ public final class Tui {
             }
         };
         LessonScreen s = new LessonScreen(lesson, lab, work, progress, challenge, exit, theme, glyphs);
+        if (demo != null) {
+            s.demo(new dev.boxlab.app.Typist(demo));
+        }
         firstFrame(s);
         window.setComponent(s);
         s.takeFocus();
@@ -254,6 +282,9 @@ public final class Tui {
             } catch (IOException | RuntimeException e) {
                 // the terminal is gone (SIGHUP): nothing to restore on it
             }
+        }
+        if (recorder != null) {
+            recorder.close();
         }
     }
 
