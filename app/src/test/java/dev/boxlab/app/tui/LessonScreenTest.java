@@ -270,4 +270,34 @@ class LessonScreenTest {
         v.press('q');
         assertEquals(1, quits.get(), "no lab: quitting does not ask");
     }
+
+    @Test
+    void demoTypesACommandOutWaitsForAKeyThenRunsItAndMovesOn() throws Exception {
+        VirtualScreen v = new VirtualScreen(100, 30);
+        LessonScreen s = screen(Theme.color());
+        List<Long> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.demo(new dev.boxlab.app.Typist(1, pauses::add));
+        v.show(s);
+        s.open(1);
+        v.draw();
+        assertTrue(v.line(29).contains("Space") && v.line(29).contains("type next command"), v.line(29));
+        v.press(' ');
+        for (int i = 0; i < 100 && !s.commandLine().text().equals("ip link add dummy0 type dummy"); i++) {
+            Thread.sleep(10);
+        }
+        v.draw();
+        assertEquals("ip link add dummy0 type dummy", s.commandLine().text());
+        assertEquals("ip link add dummy0 type dummy".length(), pauses.size(), "one pause per character typed");
+        assertTrue(lab.commands.isEmpty(), "nothing runs before the key: " + lab.commands);
+        assertTrue(v.line(29).contains("run it"), v.line(29));
+        v.press(' ');
+        v.draw();
+        assertEquals(List.of("lesson: ip link add dummy0 type dummy"), lab.commands);
+        assertTrue(v.text().contains("+dummy0"), v.text());
+        // no check noise on a projector
+        assertFalse(v.text().contains("Checks"), v.text());
+        v.press(' ');
+        v.draw();
+        assertEquals(2, s.index(), "after the last command, the key moves to the next step");
+    }
 }
