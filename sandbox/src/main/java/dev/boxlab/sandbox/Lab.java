@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * namespaces, with a private /run and /tmp, hostname lab-host, and an outside world (a router and a
  * server on documentation addresses) behind its uplink eth0.
  *
- * <p>Teardown is done by the kernel. The lab's init is {@code cat} reading a pipe from this JVM;
+ * <p>Teardown is done by the kernel. The lab's init is a bash loop reading a pipe from this JVM;
  * when the JVM exits, however it exits (even SIGKILL), the pipe closes, init exits, the pid
  * namespace dies with every process in it, and with the last process go the mount namespace, the
  * /run/netns bind mounts, and every namespace, veth, bridge and iptables rule built inside.
@@ -82,7 +82,9 @@ public final class Lab implements AutoCloseable {
             }
         }
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", WRAPPER, "boxlab-labwrap-" + id,
-                "exec -a " + INIT_PREFIX + id + " cat >/dev/null"));
+                // bash as init: it blocks reading boxlab's pipe, and, unlike cat, reaps the orphans
+                // reparented to it, so a container's exited first process does not stay a zombie
+                "exec -a " + INIT_PREFIX + id + " bash -c 'while read -r _; do :; done'"));
         cgroupDirs.forEach(d -> cmd.add(d.toString()));
         Process wrapper;
         try {

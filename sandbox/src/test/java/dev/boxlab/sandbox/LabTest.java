@@ -32,6 +32,10 @@ class LabTest {
             assertNotEquals(Host.ownNamespace("net"), labNet);
             // pid namespace: the lab init is PID 1 inside
             assertTrue(lab.run("cat /proc/1/cmdline | tr '\\0' ' '").output().startsWith("boxlab-lab-" + lab.id()));
+            // the lab init reaps orphans: one that exits does not stay a zombie
+            lab.run("( sleep 0.1 & ) ; sleep 0.5");
+            String states = lab.run("ps -eo stat=,args=").output();
+            assertFalse(states.lines().anyMatch(l -> l.strip().startsWith("Z")), states);
             // ip netns add stays inside the lab
             assertTrue(lab.run("ip netns add netns0").ok());
             assertTrue(lab.run("ip netns list").output().contains("netns0"));
