@@ -63,7 +63,8 @@ build_jar() {
 # only costs speed.
 build_cds() {
   rm -f "$BOXLAB_JSA"
-  java -XX:ArchiveClassesAtExit="$BOXLAB_JSA" -jar "$BOXLAB_JAR" --list >/dev/null 2>&1 || rm -f "$BOXLAB_JSA"
+  # trained on drawing the screens once (no lab, no terminal needed) so the TUI's classes are in it
+  java -XX:ArchiveClassesAtExit="$BOXLAB_JSA" -jar "$BOXLAB_JAR" --warm-up >/dev/null 2>&1 || rm -f "$BOXLAB_JSA"
 }
 
 java_cmd() {

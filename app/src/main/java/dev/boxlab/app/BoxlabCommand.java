@@ -69,6 +69,10 @@ final class BoxlabCommand implements Callable<Integer> {
             + "(play it with asciinema play FILE.cast); works with --run-all too.")
     Path record;
 
+    /** For the build: draw the screens once on a virtual terminal while the JVM records an AppCDS archive. */
+    @Option(names = "--warm-up", hidden = true)
+    boolean warmUp;
+
     @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
             + "(they win over built-in lessons with the same id).")
     Path lessonsDir;
@@ -88,6 +92,14 @@ final class BoxlabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LessonLibrary library = library();
+        if (warmUp) {
+            try {
+                dev.boxlab.app.tui.WarmUp.run(library.lessons());
+            } catch (java.io.IOException e) {
+                throw new LabException("warm-up failed: " + e.getMessage());
+            }
+            return 0;
+        }
         if (list) {
             listLessons(library.lessons());
             return 0;
