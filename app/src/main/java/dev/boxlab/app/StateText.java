@@ -110,6 +110,67 @@ public final class StateText {
         return out;
     }
 
+    /**
+     * The overlay mounts of the lab host as image layers: each mount, then its upper dir and its
+     * lower layers (top first) with their size, entry count and whiteouts, and the entries of each
+     * (files a step added, whiteouts a delete left).
+     */
+    public static List<Line> layers(List<dev.boxlab.sandbox.Layers.Stack> stacks) {
+        List<Line> out = new ArrayList<>();
+        if (stacks.isEmpty()) {
+            out.add(new Line("no overlay mounts on the lab host", keys("layers|none"), false));
+            return out;
+        }
+        for (dev.boxlab.sandbox.Layers.Stack st : stacks) {
+            out.add(new Line(st.mountPoint() + "  overlay", keys("layers|" + st.mountPoint()), true));
+            List<dev.boxlab.sandbox.Layers.LayerDir> all = new ArrayList<>();
+            if (st.upper() != null) {
+                all.add(st.upper());
+            }
+            all.addAll(st.lowers());
+            for (int i = 0; i < all.size(); i++) {
+                dev.boxlab.sandbox.Layers.LayerDir d = all.get(i);
+                String role = st.upper() != null && i == 0 ? "upper" : "lower " + (st.upper() != null ? i : i + 1);
+                String size = d.exists() ? human(d.bytes()) + ", " + d.entryCount() + " entries"
+                        + (d.whiteouts() > 0 ? ", " + d.whiteouts() + " whiteout" + (d.whiteouts() > 1 ? "s" : "") : "")
+                        : "missing";
+                out.add(new Line("  " + role + " " + d.path() + "  " + size,
+                        keys("layers|" + st.mountPoint() + "|" + d.path(), "layers|" + st.mountPoint() + "|" + d.path() + "|" + size), false));
+                // the files and whiteouts a layer holds; directories and symlinks (a busybox root's
+                // 300 applets) would drown them
+                List<dev.boxlab.sandbox.Layers.Entry> listed = d.entries().stream()
+                        .filter(e -> e.kind() != dev.boxlab.sandbox.Layers.Kind.DIR && e.kind() != dev.boxlab.sandbox.Layers.Kind.LINK)
+                        .toList();
+                int shown = 0;
+                for (dev.boxlab.sandbox.Layers.Entry e : listed) {
+                    if (shown >= 8) {
+                        out.add(new Line("      ... " + (listed.size() - shown) + " more", keys("layers|" + d.path() + "|more"), false));
+                        break;
+                    }
+                    shown++;
+                    String what = switch (e.kind()) {
+                        case WHITEOUT -> "whiteout (deleted below)";
+                        case LINK -> "link";
+                        default -> human(e.bytes());
+                    };
+                    out.add(new Line("      " + e.path() + "  " + what,
+                            keys("layers|" + d.path() + "|" + e.path() + "|" + what), false));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
     /** The lab's cgroup tree: a heading per directory, then its limits and usage. */
     public static List<Line> cgroups(CgroupState state) {
         List<Line> out = new ArrayList<>();

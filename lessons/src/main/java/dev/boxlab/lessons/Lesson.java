@@ -48,5 +48,5 @@ public record Lesson(String id, String title, String summary, int order, List<St
     public record Check(String name, String run, String expect, double timeoutSeconds) {}
 
     /** The live-pane views a step can ask for. */
-    public static final List<String> VIEWS = List.of("network", "mounts", "cgroups", "processes");
+    public static final List<String> VIEWS = List.of("network", "mounts", "cgroups", "processes", "layers");
 }

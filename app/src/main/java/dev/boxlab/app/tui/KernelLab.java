@@ -61,6 +61,11 @@ final class KernelLab implements LabAccess {
     }
 
     @Override
+    public List<dev.boxlab.sandbox.Layers.Stack> layers() {
+        return dev.boxlab.sandbox.Layers.stacks(lab(), null);
+    }
+
+    @Override
     public List<MountEntry> mounts(Integer pidInLab) {
         return lab().mounts(pidInLab);
     }

@@ -38,6 +38,9 @@ public interface LabAccess {
 
     List<ProcessInfo> processes();
 
+    /** The lab host's overlay mounts, each with its layer directories read (sizes, entries, whiteouts). */
+    List<dev.boxlab.sandbox.Layers.Stack> layers();
+
     /** Whether a lab is up (so quitting would end it). */
     boolean isRunning();
 

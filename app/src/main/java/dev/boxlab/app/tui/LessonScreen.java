@@ -373,6 +373,7 @@ final class LessonScreen extends FullScreenView {
                 case MOUNTS -> StateText.mounts(lab.mounts(mountsOf));
                 case CGROUPS -> StateText.cgroups(lab.cgroups());
                 case PROCESSES -> StateText.processes(lab.processes());
+                case LAYERS -> StateText.layers(lab.layers());
             };
         } catch (RuntimeException e) {
             return null;
@@ -806,7 +807,7 @@ final class LessonScreen extends FullScreenView {
                     case 'p' -> previous();
                     case 'h' -> hint();
                     case 'v' -> nextView();
-                    case '1', '2', '3', '4' -> {
+                    case '1', '2', '3', '4', '5' -> {
                         view = View.values()[c - '1'];
                         stateScroll = 0;
                         refreshView();
@@ -1144,7 +1145,7 @@ final class LessonScreen extends FullScreenView {
             {"n  F8  Ctrl-N", "next step (the lab stays as it is)"},
             {"p  F7  Ctrl-P", "previous step (a fresh lab, built up to it)"},
             {"h  F2", "a hint; again for a more specific one"},
-            {"v  F3  1-4", "state view: network, mounts, cgroups, processes"},
+            {"v  F3  1-5", "state view: network, mounts, cgroups, processes, layers"},
             {"[  ]", "mounts view: the lab host or another process"},
             {"Tab  Shift-Tab", "move between panes; arrows, j k, PgUp PgDn scroll"},
             {"z  F4", "zoom the pane in focus (again to return)"},

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What the state pane shows; a step's {@code watch} names the one to open with. */
 enum View {
-    NETWORK("network"), MOUNTS("mounts"), CGROUPS("cgroups"), PROCESSES("processes");
+    NETWORK("network"), MOUNTS("mounts"), CGROUPS("cgroups"), PROCESSES("processes"), LAYERS("layers");
 
     final String word;
 

@@ -96,6 +96,11 @@ public final class WarmUp {
         }
 
         @Override
+        public List<dev.boxlab.sandbox.Layers.Stack> layers() {
+            return List.of();
+        }
+
+        @Override
         public boolean isRunning() {
             return false;
         }

@@ -40,6 +40,7 @@ final class FakeLab implements LabAccess {
     List<ProcessInfo> processes = List.of(
             new ProcessInfo(1, 0, Map.of("net", "1", "mnt", "2"), "boxlab-lab-x"),
             new ProcessInfo(7, 1, Map.of("net", "1", "mnt", "2"), "bash"));
+    List<dev.boxlab.sandbox.Layers.Stack> layers = List.of();
     Snapshot state;
     boolean running;
     RuntimeException failStart;
@@ -104,5 +105,10 @@ final class FakeLab implements LabAccess {
     @Override
     public void close() {
         running = false;
+    }
+
+    @Override
+    public List<dev.boxlab.sandbox.Layers.Stack> layers() {
+        return layers;
     }
 }

@@ -253,6 +253,9 @@ class LessonScreenTest {
         assertTrue(v.line(1).contains("State: processes"), v.line(1));
         assertTrue(v.text().contains("7 bash"), v.text());
         v.press('v');
+        assertTrue(v.line(1).contains("State: layers"), v.line(1));
+        assertTrue(v.text().contains("no overlay mounts on the lab host"), v.text());
+        v.press('v');
         assertTrue(v.line(1).contains("State: network"), v.line(1));
         v.press('n');
         v.press('n');
