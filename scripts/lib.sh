@@ -9,7 +9,7 @@ BOXLAB_JSA="$BOXLAB_HOME/app/target/boxlab.jsa"
 BOXLAB_TOOLS=(
   ip:iproute2 iptables:iptables unshare:util-linux nsenter:util-linux lsns:util-linux
   ping:iputils-ping busybox:busybox-static curl:curl socat:socat conntrack:conntrack ps:procps
-  tmux:tmux runc:runc jq:jq umoci:umoci
+  tmux:tmux runc:runc jq:jq umoci:umoci nft:nftables
 )
 
 say() { printf 'boxlab: %s\n' "$*" >&2; }

@@ -38,7 +38,20 @@ public record Lesson(String id, String title, String summary, int order, List<St
      * from vague to specific, and the live-pane views that matter here.
      */
     public record Step(String id, String title, String text, List<String> run, List<Check> checks, List<String> hints,
-                       List<String> watch) {}
+                       List<String> watch, List<Alternative> variants, List<Alternative> shortcuts) {
+        /** A step without variants or shortcuts. */
+        public Step(String id, String title, String text, List<String> run, List<Check> checks, List<String> hints,
+                    List<String> watch) {
+            this(id, title, text, run, checks, hints, watch, List.of(), List.of());
+        }
+    }
+
+    /**
+     * Another list of commands for a step, not shown to the learner: a <em>variant</em> is another
+     * correct way (other tools, other order) that every check must accept; a <em>shortcut</em> skips
+     * the idea of the step, and at least one check must reject it. The kernel test runs both.
+     */
+    public record Alternative(String name, List<String> run) {}
 
     /**
      * A check passes when {@code run} exits 0 in the lab and, if {@code expect} is set, its output

@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import dev.boxlab.lessons.Lesson.Alternative;
 import dev.boxlab.lessons.Lesson.Check;
 import dev.boxlab.lessons.Lesson.Step;
 
@@ -36,7 +37,9 @@ import dev.boxlab.lessons.Lesson.Step;
 public final class LessonLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final List<String> LESSON_KEYS = List.of("id", "title", "summary", "order", "requires", "checks", "steps");
-    private static final List<String> STEP_KEYS = List.of("id", "title", "text", "run", "check", "hint", "watch");
+    private static final List<String> STEP_KEYS = List.of("id", "title", "text", "run", "check", "hint", "watch", "variants",
+            "shortcuts");
+    private static final List<String> ALTERNATIVE_KEYS = List.of("name", "run");
     private static final List<String> CHECK_KEYS = List.of("name", "run", "expect", "timeout", "use");
     private static final List<String> NAMED_CHECK_KEYS = List.of("name", "run", "expect", "timeout");
     static final double DEFAULT_CHECK_TIMEOUT = 3;
@@ -201,7 +204,76 @@ public final class LessonLoader {
                 }
             }
         }
-        return new Step(id, title, text == null ? "" : text, run, List.copyOf(checks), hints, watch);
+        List<Alternative> variants = alternatives(m.get("variants"), "variants", "variant", run);
+        List<Alternative> shortcuts = alternatives(m.get("shortcuts"), "shortcuts", "shortcut", run);
+        return new Step(id, title, text == null ? "" : text, run, List.copyOf(checks), hints, watch, variants, shortcuts);
+    }
+
+    /**
+     * {@code variants:} or {@code shortcuts:}: a list whose items are {@code {name: ..., run: [...]}}
+     * or just a list of commands (then named "variant 2", "shortcut 1"...).
+     */
+    private List<Alternative> alternatives(Node node, String key, String what, List<String> reference) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            error(node, "'" + key + "' must be a list of " + what + "s ({name: ..., run: [commands]}), found " + kind(node));
+            return List.of();
+        }
+        if (seq.getValue().isEmpty()) {
+            error(node, "'" + key + "' is empty; leave it out or give at least one " + what);
+            return List.of();
+        }
+        List<Alternative> out = new ArrayList<>();
+        Map<String, Node> names = new HashMap<>();
+        int n = 0;
+        for (Node item : seq.getValue()) {
+            n++;
+            String name = what + " " + n;
+            Node runNode = item;
+            Node where = item;
+            if (!(item instanceof SequenceNode)) {
+                Map<String, Node> m = mapping(item, "a " + what + " (name: ..., run: [commands])", ALTERNATIVE_KEYS);
+                if (m == null) {
+                    continue;
+                }
+                if (m.containsKey("name")) {
+                    String given = scalar(m.get("name"), "name");
+                    if (given != null && given.isBlank()) {
+                        error(m.get("name"), "'name' is empty");
+                    } else if (given != null) {
+                        name = given.strip();
+                        where = m.get("name");
+                    }
+                }
+                runNode = m.get("run");
+                if (runNode == null) {
+                    if (!typoFor.getOrDefault(item, List.of()).contains("run")) {
+                        error(item, what + " '" + name + "' is missing 'run' (its list of commands)");
+                    }
+                    continue;
+                }
+            }
+            Node first = names.putIfAbsent(name, where);
+            if (first != null) {
+                error(where, "duplicate " + what + " name '" + name + "' (first used at line "
+                        + (first.getStartMark().getLine() + 1) + ")");
+            }
+            int before = errors.size();
+            List<String> cmds = commands(runNode);
+            if (errors.size() > before) {
+                continue;
+            }
+            if (cmds.isEmpty()) {
+                error(runNode, what + " '" + name + "' has no commands");
+            } else if (cmds.equals(reference)) {
+                error(runNode, what + " '" + name + "' is the step's own 'run'; it proves nothing");
+            } else {
+                out.add(new Alternative(name, cmds));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> singleton(String s) {

@@ -60,15 +60,29 @@ public final class LessonRunner {
 
     /** Runs the step's reference commands, then its checks (retried until each one's timeout). */
     public StepResult runStep(Step step) {
+        return runStep(step, step.run());
+    }
+
+    /**
+     * Runs other commands in the step's place (a variant or a shortcut, see {@link Lesson.Alternative}),
+     * then the step's checks.
+     */
+    public StepResult runStep(Step step, List<String> run) {
+        List<CommandResult> commands = runCommands(step, run);
+        return new StepResult(step, commands, check(step, true));
+    }
+
+    /** Runs commands for a step without checking it. */
+    public List<CommandResult> runCommands(Step step, List<String> run) {
         listener.stepStarted(lesson.indexOf(step), step);
         List<CommandResult> commands = new ArrayList<>();
-        for (String cmd : step.run()) {
+        for (String cmd : run) {
             listener.commandStarted(cmd);
             CommandResult r = lab.run(cmd, "lesson", COMMAND_TIMEOUT, listener::output);
             listener.commandFinished(r);
             commands.add(r);
         }
-        return new StepResult(step, commands, check(step, true));
+        return commands;
     }
 
     /**
@@ -91,6 +105,21 @@ public final class LessonRunner {
         boolean passed = r.ok() && (c.expect() == null || Pattern.compile(c.expect(), Pattern.MULTILINE)
                 .matcher(r.output()).find());
         return new CheckResult(c, passed, r.output(), r.exitCode());
+    }
+
+    /**
+     * Whether the step's checks reject the state as it is: true as soon as one check still fails
+     * after being retried until its timeout (what a learner's screen would do), false if all pass.
+     */
+    public boolean rejects(Step step) {
+        for (Check c : step.checks()) {
+            CheckResult r = checkUntil(c);
+            listener.checkFinished(r);
+            if (!r.passed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CheckResult checkUntil(Check c) {

@@ -174,6 +174,42 @@ class LessonLoaderTest {
         assertEquals(List.of(11, 16, 20), e.errors().stream().map(LessonError::line).toList(), e.getMessage());
     }
 
+    /** GOOD with variants and shortcuts on step two; they start at line 28. */
+    private static final String ALTERNATIVES = GOOD + """
+                variants:
+                  - name: printf
+                    run: ['printf x']
+                  - ['echo other', 'true']
+                shortcuts:
+                  - name: nothing useful
+                    run: ["false"]
+            """;
+
+    @Test
+    void variantsAndShortcutsLoadWithNames() {
+        Lesson.Step two = LessonLoader.parse("x.yaml", ALTERNATIVES).steps().get(1);
+        assertEquals(List.of(new Lesson.Alternative("printf", List.of("printf x")),
+                new Lesson.Alternative("variant 2", List.of("echo other", "true"))), two.variants());
+        assertEquals(List.of(new Lesson.Alternative("nothing useful", List.of("false"))), two.shortcuts());
+        assertEquals(List.of(), LessonLoader.parse("x.yaml", GOOD).steps().get(0).variants());
+    }
+
+    @Test
+    void badVariantsAndShortcutsSayWhere() {
+        assertError(ALTERNATIVES.replace("    run: ['printf x']", "    rnu: ['printf x']"), 30, 9,
+                "unknown key 'rnu' in a variant (did you mean 'run'?)");
+        assertError(ALTERNATIVES.replace("    run: ['printf x']", ""), 29, 9, "variant 'printf' is missing 'run'");
+        assertError(ALTERNATIVES.replace("name: nothing useful", "name: printf").replace("shortcuts:\n", "variants2:\n"), 32, 5,
+                "unknown key 'variants2'");
+        assertError(ALTERNATIVES.replace("  - ['echo other', 'true']", "  - name: printf\n        run: [x]"), 31, 15,
+                "duplicate variant name 'printf' (first used at line 29)");
+        assertError(ALTERNATIVES.replace("'printf x'", "'echo \"a: b\"'"), 30, 14, "is the step's own 'run'; it proves nothing");
+        assertError(ALTERNATIVES.replace("run: [\"false\"]", "run: []"), 34, 14, "shortcut 'nothing useful' has no commands");
+        assertError(GOOD + "    shortcuts: rm -rf /tmp/x\n", 28, 16, "'shortcuts' must be a list of shortcuts");
+        assertError(GOOD + "    variants: []\n", 28, 15, "'variants' is empty");
+        assertError(ALTERNATIVES.replace("'printf x'", "''"), 30, 15, "empty command in 'run'");
+    }
+
     @Test
     void theBuiltInLessonsAreValid() {
         List<Lesson> all = LessonLibrary.load(null).lessons();

@@ -26,8 +26,12 @@ import dev.boxlab.sandbox.Lab;
  */
 @ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
+    /** Every built-in lesson, or those named in -Dboxlab.lessons=a,b (for an author iterating on one). */
     static Stream<String> lessons() {
-        return LessonLibrary.load(null).lessons().stream().map(Lesson::id);
+        String only = System.getProperty("boxlab.lessons", "");
+        List<String> wanted = only.isBlank() ? List.of() : List.of(only.split(","));
+        return LessonLibrary.load(null).lessons().stream().map(Lesson::id)
+                .filter(id -> wanted.isEmpty() || wanted.contains(id));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,25 +39,98 @@ class LessonsOnKernelTest {
     void everyCheckFailsBeforeItsStepAndPassesAfter(String id) {
         Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
         List<String> problems = new ArrayList<>();
+        walk(lesson, -1, problems);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Every variant passes every check of its step, from a state earlier variants built: chain k runs
+     * each step's k-th variant (the reference commands where a step has fewer), so one lab covers
+     * the first variant of every step, and a state reached by variants is the next one's start.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void everyVariantPassesItsChecks(String id) {
+        Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
+        int chains = lesson.steps().stream().mapToInt(s -> s.variants().size()).max().orElse(0);
+        List<String> problems = new ArrayList<>();
+        for (int k = 0; k < chains; k++) {
+            walk(lesson, k, problems);
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Runs a lesson in a fresh lab, step by step: the reference commands (chain -1, where every check
+     * must also fail before its step) or each step's variant number {@code chain} where it has one.
+     */
+    private static void walk(Lesson lesson, int chain, List<String> problems) {
         try (Lab lab = Lab.start()) {
             LessonRunner runner = new LessonRunner(lesson, lab, null);
-            for (Step step : lesson.steps()) {
-                for (CheckResult c : runner.check(step, false)) {
-                    if (c.passed()) {
-                        problems.add("step '" + step.id() + "': check '" + c.check().name() + "' already passes before the step");
+            int last = chain < 0 ? lesson.steps().size() - 1 : 0;
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                if (lesson.steps().get(i).variants().size() > chain) {
+                    last = i;
+                }
+            }
+            for (Step step : lesson.steps().subList(0, last + 1)) { // a chain ends with its last variant
+                if (chain < 0) {
+                    for (CheckResult c : runner.check(step, false)) {
+                        if (c.passed()) {
+                            problems.add("step '" + step.id() + "': check '" + c.check().name()
+                                    + "' already passes before the step");
+                        }
                     }
                 }
-                StepResult r = runner.runStep(step);
+                boolean variant = chain >= 0 && chain < step.variants().size();
+                String how = variant ? "variant '" + step.variants().get(chain).name() + "'"
+                        : chain < 0 ? "reference" : "reference, in variant chain " + (chain + 1);
+                StepResult r = runner.runStep(step, variant ? step.variants().get(chain).run() : step.run());
                 for (CheckResult c : r.failed()) {
-                    problems.add("step '" + step.id() + "': check '" + c.check().name() + "' fails after the step: "
-                            + c.output().strip());
+                    problems.add("step '" + step.id() + "' (" + how + "): check '" + c.check().name()
+                            + "' fails after the step: " + c.output().strip() + failedCommands(r));
                 }
                 if (!r.passed()) {
                     break; // later steps build on this one
                 }
             }
         }
+    }
+
+    /**
+     * Every shortcut leaves at least one check of its step failing (after the check's retries), from
+     * a lab fast-forwarded to that step: the checks test the idea, not just the look of it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void everyShortcutFailsAtLeastOneCheck(String id) {
+        Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lesson.steps().size(); i++) {
+            Step step = lesson.steps().get(i);
+            for (Lesson.Alternative shortcut : step.shortcuts()) {
+                try (Lab lab = Lab.start()) {
+                    LessonRunner runner = new LessonRunner(lesson, lab, null);
+                    runner.fastForward(i);
+                    runner.runCommands(step, shortcut.run());
+                    if (!runner.rejects(step)) {
+                        problems.add("step '" + step.id() + "' shortcut '" + shortcut.name() + "' passes every check");
+                    }
+                }
+            }
+        }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static String failedCommands(StepResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (var c : r.commands()) {
+            if (!c.ok()) {
+                sb.append("\n    command failed (").append(c.exitCode()).append("): ").append(c.command())
+                        .append("\n      ").append(c.output().strip().replace("\n", "\n      "));
+            }
+        }
+        return sb.toString();
     }
 
     /** Every lesson's steps already run in order above; this proves fast-forward stops where it should. */
