@@ -316,7 +316,11 @@ umount $b/merged
 echo "layer blobs: tar (whiteouts as .wh. files), gzip, sha256"
 for n in 1 2 3; do
   cp -a $b/l$n $b/stage$n
-  find $b/stage$n -type c | while read -r f; do rm "$f"; touch "${f%/*}/.wh.${f##*/}"; done
+  # overlayfs marks a deleted file with a character device 0:0; any other device node is a file
+  find $b/stage$n -type c | while read -r f; do
+    [ "$(stat -c %t:%T "$f")" = 0:0 ] || continue
+    rm "$f"; touch "${f%/*}/.wh.${f##*/}"
+  done
   tar --sort=name --numeric-owner -C $b/stage$n -cf $b/l$n.tar .
   gzip -n -k $b/l$n.tar
   d=$(sha256sum < $b/l$n.tar.gz | cut -c1-64)
