@@ -93,6 +93,30 @@ public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hi
         return new CgroupLayout(Version.NONE, null, Map.of());
     }
 
+    /**
+     * On v2 a cgroup's children get a controller only when every cgroup above them lists it in
+     * cgroup.subtree_control: enables the lab's controllers in the root (systemd usually has) and in
+     * {@code boxlab} (which holds no process), so each lab's cgroup offers them. Does nothing on v1.
+     * A controller the kernel refuses (e.g. cpu with realtime tasks about) is left out, not fatal:
+     * the lab's setup enables what its cgroup offers.
+     */
+    public void delegate() throws IOException {
+        if (version != Version.V2) {
+            return;
+        }
+        Path boxlab = root.resolve("boxlab");
+        Files.createDirectories(boxlab);
+        for (Path p : List.of(root, boxlab)) {
+            for (String c : hierarchies.keySet()) {
+                try {
+                    Files.writeString(p.resolve("cgroup.subtree_control"), "+" + c);
+                } catch (IOException e) {
+                    // left out; see above
+                }
+            }
+        }
+    }
+
     /** The distinct directories a lab's cgroup lives in, one per hierarchy (one for v2). */
     public List<Path> labDirs(String labId) {
         List<Path> out = new ArrayList<>();

@@ -75,7 +75,9 @@ public final class Lab implements AutoCloseable {
         List<Path> cgroupDirs = cgroups.labDirs(id);
         for (Path d : cgroupDirs) {
             try {
-                Files.createDirectories(d);
+                cgroups.delegate();
+                // the leaf "lab" exists before the lab does, for unshare to move into (see below)
+                Files.createDirectories(d.resolve("lab"));
             } catch (IOException e) {
                 removeCgroupDirs(cgroupDirs);
                 throw new LabException("lab setup failed at step \"create the lab's cgroup " + d + "\": " + e.getMessage());
@@ -101,6 +103,9 @@ public final class Lab implements AutoCloseable {
             int pid = findInit(wrapper, id);
             lab = new Lab(id, wrapper, pid, cgroups, cgroupDirs);
             final Lab l = lab;
+            // unshare waits for the init in the lab's cgroup root; on cgroup v2 a cgroup whose
+            // children get controllers may hold no process (EBUSY in lab-setup), so it moves to the leaf
+            ProcessHandle.of(pid).flatMap(ProcessHandle::parent).ifPresent(p -> l.adopt(p.pid()));
             lab.shell = new LabShell(pid, "shell", ENVIRONMENT, null);
             lab.setup();
             lab.adopt(lab.shell.pid());

@@ -21,6 +21,9 @@ step "the lab's own cgroup tree on /sys/fs/cgroup ($BOXLAB_CGROUPS)"
 set -- $BOXLAB_CGROUPS
 case "$1" in
   v2)
+    # The machine's cgroup2 mount goes first: mount(8) refuses a second cgroup2 on the same
+    # directory ("already mounted"), and the lab's mount table must show only the lab's tree.
+    umount -R /sys/fs/cgroup 2>/dev/null || true
     mount -t cgroup2 cgroup2 /sys/fs/cgroup
     mkdir -p /sys/fs/cgroup/lab
     while read -r p; do echo "$p" > /sys/fs/cgroup/lab/cgroup.procs 2>/dev/null || true; done < /sys/fs/cgroup/cgroup.procs
