@@ -297,6 +297,11 @@ public final class Lab implements AutoCloseable {
         return initPid;
     }
 
+    /** The command line of an interactive bash in this lab on a terminal of type {@code term} (see {@link RunningLab#shellCommand}). */
+    public List<String> shellCommand(String term) {
+        return new RunningLab(id, initPid, java.time.Instant.now()).shellCommand(null, term);
+    }
+
     public boolean isAlive() {
         return !closed && wrapper.isAlive() && ProcessHandle.of(initPid).map(ProcessHandle::isAlive).orElse(false);
     }

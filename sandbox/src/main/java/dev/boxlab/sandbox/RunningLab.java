@@ -18,10 +18,21 @@ public record RunningLab(String id, long initPid, Instant started) {
 
     /** The command line that opens a shell (or runs {@code command}) inside this lab, as the learner's shell does. */
     public List<String> shellCommand(String command) {
+        return shellCommand(command, System.getenv().getOrDefault("TERM", "xterm"));
+    }
+
+    /**
+     * The same for a terminal of type {@code term}. An interactive shell starts with the lab's
+     * {@link CommandHook#RCFILE} when boxlab installed one: its prompt says where the shell is and
+     * every command it runs is reported to boxlab.
+     */
+    public List<String> shellCommand(String command, String term) {
         List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(initPid),
                 "-m", "-u", "-i", "-n", "-p", "-C", "--", "env", "-i"));
-        cmd.addAll(Lab.interactiveEnvironment());
-        if (command == null) {
+        cmd.addAll(Lab.interactiveEnvironment().stream().map(e -> e.startsWith("TERM=") ? "TERM=" + term : e).toList());
+        if (command == null && Files.isReadable(Path.of("/proc/" + initPid + "/root" + CommandHook.RCFILE))) {
+            cmd.addAll(List.of("bash", "--noprofile", "--rcfile", CommandHook.RCFILE, "-i"));
+        } else if (command == null) {
             cmd.addAll(List.of("bash", "--noprofile", "--norc", "-i"));
         } else {
             cmd.addAll(List.of("bash", "--noprofile", "--norc", "-c", command));

@@ -1,0 +1,159 @@
+package dev.boxlab.app.terminal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import dev.boxlab.sandbox.Pty;
+
+/**
+ * The learner's interactive shell on a pseudo-terminal, and the screen its programs draw
+ * ({@link VtScreen}). Bytes from the pty are read on a thread of its own and fed to the screen;
+ * keys go the other way with {@link #send}. When the shell ends (one {@code exit} too many, or
+ * Ctrl-D) a new one starts in its place, so the pane always has a shell.
+ */
+public final class TerminalSession implements AutoCloseable {
+    /** The terminal type the pane emulates: what TERM says to the programs in it. */
+    public static final String TERM = "xterm-256color";
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final VtScreen screen;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<byte[]>> outputListeners = new CopyOnWriteArrayList<>();
+    private volatile Pty pty;
+    private volatile boolean closed;
+    private final Thread reader;
+    private int quickExits;
+
+    private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows) {
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.screen = new VtScreen(cols, rows, this::send);
+        this.pty = Pty.start(this.command, this.environment, cols, rows);
+        this.reader = new Thread(this::readLoop, "boxlab-terminal");
+        reader.setDaemon(true);
+    }
+
+    /** Starts {@code command} (e.g. {@code Lab.shellCommand(TERM)}) on a pty of {@code cols} x {@code rows}. */
+    public static TerminalSession start(List<String> command, int cols, int rows) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+        env.put("LANG", "C.UTF-8");
+        env.put("TERM", TERM);
+        TerminalSession s = new TerminalSession(command, env, cols, rows);
+        s.reader.start();
+        return s;
+    }
+
+    public VtScreen screen() {
+        return screen;
+    }
+
+    /** Called (on the reader thread) after the screen changed. */
+    public void onChange(Runnable r) {
+        changeListeners.add(r);
+    }
+
+    /** Called (on the reader thread) with every chunk of bytes the programs wrote, e.g. for a recording. */
+    public void onOutput(Consumer<byte[]> c) {
+        outputListeners.add(c);
+    }
+
+    /** Sends bytes to the shell as if typed. */
+    public void send(byte[] bytes) {
+        Pty p = pty;
+        if (!closed && p != null) {
+            p.write(bytes);
+        }
+    }
+
+    public void type(String text) {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Resizes the screen and tells the programs (SIGWINCH), e.g. when the pane is resized. */
+    public void resize(int cols, int rows) {
+        if (cols == screen.columns() && rows == screen.rows()) {
+            return;
+        }
+        screen.resize(cols, rows);
+        Pty p = pty;
+        if (p != null) {
+            p.resize(cols, rows);
+        }
+        changed();
+    }
+
+    /** The pid of the process on the pty (setsid, then nsenter), for tests. */
+    public long pid() {
+        return pty.process().pid();
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[16384];
+        while (!closed) {
+            Pty p = pty;
+            int n = p.read(buf, 250);
+            if (n > 0) {
+                screen.feed(buf, 0, n);
+                if (!outputListeners.isEmpty()) {
+                    byte[] copy = java.util.Arrays.copyOf(buf, n);
+                    outputListeners.forEach(l -> l.accept(copy));
+                }
+                changed();
+            } else if (n < 0 && !closed) {
+                restart(p);
+            }
+        }
+    }
+
+    /** The shell ended: say so on the screen and start another, unless it keeps dying at once. */
+    private void restart(Pty old) {
+        long started = old.process().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        old.close();
+        boolean quick = System.currentTimeMillis() - started < 1500;
+        quickExits = quick ? quickExits + 1 : 0;
+        if (quickExits >= 3) {
+            screen.feed("\r\n\033[1mThe shell cannot start in the lab (it ended at once three times).\033[0m\r\n");
+            changed();
+            closed = true;
+            return;
+        }
+        screen.feed("\r\n\033[2m[the shell ended; a new one starts]\033[0m\r\n");
+        try {
+            pty = Pty.start(command, environment, screen.columns(), screen.rows());
+        } catch (RuntimeException e) {
+            screen.feed("\r\n" + e.getMessage() + "\r\n");
+            closed = true;
+        }
+        changed();
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Pty p = pty;
+        if (p != null) {
+            p.close();
+        }
+        try {
+            reader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
