@@ -26,15 +26,33 @@ public final class TerminalSession implements AutoCloseable {
     private volatile Pty pty;
     private volatile boolean closed;
     private final Thread reader;
+    private final Consumer<byte[]> offline;
     private int quickExits;
 
-    private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows) {
+    private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows,
+                            Consumer<byte[]> offline) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.screen = new VtScreen(cols, rows, this::send);
-        this.pty = Pty.start(this.command, this.environment, cols, rows);
+        this.offline = offline;
+        this.pty = offline == null ? Pty.start(this.command, this.environment, cols, rows) : null;
         this.reader = new Thread(this::readLoop, "boxlab-terminal");
         reader.setDaemon(true);
+    }
+
+    /**
+     * A session with no pty (screen tests, the start-up warm-up): what is typed goes to {@code typed},
+     * and {@link #feed} plays the part of the programs' output.
+     */
+    public static TerminalSession offline(int cols, int rows, Consumer<byte[]> typed) {
+        return new TerminalSession(List.of(), Map.of(), cols, rows, typed);
+    }
+
+    /** Output as if the programs had written it (an offline session's stand-in for the pty). */
+    public void feed(byte[] bytes) {
+        screen.feed(bytes, 0, bytes.length);
+        outputListeners.forEach(l -> l.accept(bytes));
+        changed();
     }
 
     /** Starts {@code command} (e.g. {@code Lab.shellCommand(TERM)}) on a pty of {@code cols} x {@code rows}. */
@@ -43,7 +61,7 @@ public final class TerminalSession implements AutoCloseable {
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
         env.put("LANG", "C.UTF-8");
         env.put("TERM", TERM);
-        TerminalSession s = new TerminalSession(command, env, cols, rows);
+        TerminalSession s = new TerminalSession(command, env, cols, rows, null);
         s.reader.start();
         return s;
     }
@@ -64,6 +82,10 @@ public final class TerminalSession implements AutoCloseable {
 
     /** Sends bytes to the shell as if typed. */
     public void send(byte[] bytes) {
+        if (offline != null) {
+            offline.accept(bytes);
+            return;
+        }
         Pty p = pty;
         if (!closed && p != null) {
             p.write(bytes);
@@ -89,7 +111,8 @@ public final class TerminalSession implements AutoCloseable {
 
     /** The pid of the process on the pty (setsid, then nsenter), for tests. */
     public long pid() {
-        return pty.process().pid();
+        Pty p = pty;
+        return p == null ? -1 : p.process().pid();
     }
 
     private void readLoop() {
