@@ -18,23 +18,35 @@ import com.googlecode.lanterna.input.KeyStroke;
  * asks for a redraw through {@code onChange} when the programs in it write something.
  */
 public final class TerminalPane {
-    private final TerminalSession session;
+    private volatile TerminalSession session;
     private final boolean colour;
+    private final java.util.List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TerminalPosition cursor;
 
     /** {@code colour} false draws in the terminal's default colours (NO_COLOR), keeping bold and reverse. */
     public TerminalPane(TerminalSession session, boolean colour) {
-        this.session = session;
         this.colour = colour;
+        attach(session);
     }
 
     public TerminalSession session() {
         return session;
     }
 
+    /** Shows another session (a fresh lab has a shell of its own); the old one is the caller's to close. */
+    public void attach(TerminalSession s) {
+        this.session = s;
+        s.onChange(() -> {
+            if (session == s) {
+                changeListeners.forEach(Runnable::run);
+            }
+        });
+        changeListeners.forEach(Runnable::run);
+    }
+
     /** Redraws when the programs wrote something (called on the pty's reader thread). */
     public void onChange(Runnable r) {
-        session.onChange(r);
+        changeListeners.add(r);
     }
 
     /**
@@ -46,8 +58,9 @@ public final class TerminalPane {
             cursor = null;
             return;
         }
-        session.resize(w, h);
-        VtScreen s = session.screen();
+        TerminalSession current = session;
+        current.resize(w, h);
+        VtScreen s = current.screen();
         synchronized (s) {
             int cols = Math.min(w, s.columns());
             int rows = Math.min(h, s.rows());
