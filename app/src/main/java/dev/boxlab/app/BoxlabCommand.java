@@ -146,7 +146,7 @@ final class BoxlabCommand implements Callable<Integer> {
                 throw new Errors.UsageProblem("--plain needs --lesson ID (or --resume)");
             }
             try {
-                PlainMode mode = new PlainMode(chosen, challenge);
+                PlainMode mode = new PlainMode(chosen, challenge, dev.boxlab.app.session.KernelLabs.supply());
                 Lesson.Step first = start == null ? chosen.steps().get(0) : start;
                 return demo ? mode.demo(first, speed) : mode.run(first);
             } catch (java.io.IOException e) {

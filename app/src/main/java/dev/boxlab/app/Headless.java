@@ -3,49 +3,58 @@ package dev.boxlab.app;
 import java.io.PrintWriter;
 import java.util.List;
 
+import dev.boxlab.app.session.KernelLabs;
+import dev.boxlab.app.session.StateText;
+import dev.boxlab.lessons.LabSupply;
 import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.Lesson.Step;
 import dev.boxlab.lessons.LessonRunner;
 import dev.boxlab.lessons.LessonRunner.CheckResult;
 import dev.boxlab.lessons.LessonRunner.StepResult;
+import dev.boxlab.lessons.LessonSession;
 import dev.boxlab.sandbox.CommandResult;
-import dev.boxlab.sandbox.Host;
-import dev.boxlab.sandbox.Lab;
 
 /** Lessons without a screen: for CI, for authors, and for recordings. */
 final class Headless {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Style style;
+    private final LabSupply labs;
 
     Headless(PrintWriter out, PrintWriter err) {
+        this(out, err, KernelLabs.supply());
+    }
+
+    Headless(PrintWriter out, PrintWriter err, LabSupply labs) {
         this.out = out;
         this.err = err;
+        this.labs = labs;
         this.style = Style.forStdout();
     }
 
     /** Runs every step from {@code from} (or the first) to the end; non-zero if a step's checks fail. */
     int runAll(Lesson lesson, Step from) {
-        Host.preflight(lesson.requires());
-        try (Lab lab = Lab.start()) {
-            LessonRunner runner = new LessonRunner(lesson, lab, new Printer(lesson));
+        try (LessonSession session = new LessonSession(lesson, labs).listen(new Printer(lesson))) {
             int start = from == null ? 0 : lesson.indexOf(from);
             if (start > 0) {
                 out.println(style.dim("(building steps 1-" + start + " first)"));
-                new LessonRunner(lesson, lab, null).fastForward(start);
             }
+            session.goTo(start);
             int passed = 0;
-            for (int i = start; i < lesson.steps().size(); i++) {
-                StepResult r = runner.runStep(lesson.steps().get(i));
+            while (true) {
+                StepResult r = session.runStep();
                 if (!r.passed()) {
                     out.println();
-                    out.println(style.red("FAILED") + " at step " + (i + 1) + " '" + r.step().id() + "': "
+                    out.println(style.red("FAILED") + " at step " + (session.index() + 1) + " '" + r.step().id() + "': "
                             + String.join("; ", r.failed().stream().map(c -> c.check().name()).toList()));
                     out.println(passed + " passed, 1 failed");
                     out.flush();
                     return Errors.CHECK_FAILED;
                 }
                 passed++;
+                if (!session.next()) {
+                    break;
+                }
             }
             out.println();
             out.println(style.green("lesson '" + lesson.id() + "' passed: ") + passed + " steps");
@@ -57,14 +66,13 @@ final class Headless {
 
     /** Builds the state a learner has at the start of {@code step} and prints it. */
     int showStep(Lesson lesson, Step step) {
-        Host.preflight(lesson.requires());
-        try (Lab lab = Lab.start()) {
+        try (LessonSession session = new LessonSession(lesson, labs)) {
             int index = lesson.indexOf(step);
             if (index > 0) {
                 out.println(style.dim("building steps 1-" + index + " of '" + lesson.id() + "' in a fresh lab..."));
                 out.flush();
-                new LessonRunner(lesson, lab, null).fastForward(index);
             }
+            session.goTo(index);
             out.println(style.bold("Step " + (index + 1) + "/" + lesson.steps().size() + ": " + step.title()));
             out.println();
             out.println(step.text().strip());
@@ -73,14 +81,14 @@ final class Headless {
             step.run().forEach(c -> out.println("  $ " + c.replace("\n", "\n    ")));
             out.println();
             out.println(style.bold("The lab now holds:"));
-            StateText.render(lab.snapshot()).forEach(l -> out.println("  " + l.text()));
+            StateText.render(session.lab().snapshot()).forEach(l -> out.println("  " + l.text()));
             out.flush();
             return 0;
         }
     }
 
     /** Prints a running lesson as it goes. */
-    private final class Printer implements LessonRunner.Listener {
+    private final class Printer implements LessonSession.Listener {
         private final Lesson lesson;
         private boolean midLine;
 

@@ -3,6 +3,7 @@ package dev.boxlab.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -11,34 +12,102 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import dev.boxlab.app.session.KeyMap;
+import dev.boxlab.app.session.KeyMap.Action;
+import dev.boxlab.app.session.LiveState;
+import dev.boxlab.app.session.StateText;
+import dev.boxlab.lessons.LabSupply;
 import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.Lesson.Step;
 import dev.boxlab.lessons.LessonRunner.CheckResult;
-import dev.boxlab.sandbox.Host;
+import dev.boxlab.lessons.LessonSession;
+import dev.boxlab.sandbox.CommandResult;
 import dev.boxlab.sandbox.SnapshotDiff.Change;
 
 /**
  * The line mode ({@code --plain}): the lesson as a conversation in any terminal, a screen reader's
- * included. Type shell commands to run them in the lab; lines starting with ':' talk to boxlab.
- * After each command it prints what the command changed and whether the step is done.
+ * included. Type shell commands to run them in the lab; lines starting with ':' talk to boxlab (the
+ * words of {@link KeyMap}). After each command it prints what the command changed and whether the
+ * step is done. A view and driver of a {@link LessonSession}, like the screen.
  */
 final class PlainMode {
-    static final String HELP = """
-            Type shell commands: they run as root on the lab host. Lines that start with ':' talk to boxlab:
-              :hint    a hint (ask again for a more specific one)    :solve   show and run the step's commands
-              :check   run the step's checks                          :next    the next step (:skip too)
-              :back    the previous step, rebuilt in a fresh lab      :state   what the lab holds now
-              :text    the step's text again                          :help    this help
-              :quit    leave (the lab and everything in it goes)""";
-
     private final Lesson lesson;
     private final boolean challenge;
+    private final LabSupply labs;
     private final Style style;
 
-    PlainMode(Lesson lesson, boolean challenge) {
+    PlainMode(Lesson lesson, boolean challenge, LabSupply labs) {
         this.lesson = lesson;
         this.challenge = challenge;
+        this.labs = labs;
         this.style = Style.forStdout();
+    }
+
+    /** Prints what the session does: output as it streams, then each command's exit code and changes. */
+    private final class Printer implements LessonSession.Listener, LiveState.Listener {
+        private final PrintWriter out;
+        private final String newline;
+        /** Whether a step's command is shown before it runs (:solve), or was typed out already (the demo). */
+        boolean echo = true;
+        /** The session's live state, for :state. */
+        LiveState live;
+
+        Printer(PrintWriter out, String newline) {
+            this.out = out;
+            this.newline = newline;
+        }
+
+        @Override
+        public void commandStarted(String command, String source) {
+            if (echo && "lesson".equals(source)) {
+                out.print(style.cyan("$ " + command.replace("\n", newline + "  ")) + newline);
+                out.flush();
+            }
+        }
+
+        @Override
+        public void output(String text) {
+            out.print(text.replace("\n", newline));
+            out.flush();
+        }
+
+        @Override
+        public void commandChanged(CommandResult r, List<Change> changes) {
+            if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
+                out.print(newline);
+            }
+            if (r.exitCode() != 0) {
+                out.print(style.dim("(exit " + r.exitCode() + ")") + newline);
+            }
+            for (Change c : changes.subList(0, Math.min(changes.size(), 12))) {
+                out.print(style.cyan("  " + c.describe()) + newline);
+            }
+            if (changes.size() > 12) {
+                out.print(style.dim("  ... and " + (changes.size() - 12) + " more changes (:state shows everything)") + newline);
+            }
+            out.flush();
+        }
+    }
+
+    private LessonSession open(Printer printer, Progress progress) {
+        LessonSession session = new LessonSession(lesson, labs);
+        LiveState live = new LiveState(session::lab, Runnable::run).listen(printer);
+        printer.live = live;
+        session.listen(printer).listen(live);
+        if (progress != null) {
+            session.listen(new LessonSession.Listener() {
+                @Override
+                public void moved(int index, Step step) {
+                    progress.currentStep(lesson.id(), step.id());
+                }
+
+                @Override
+                public void stepDone(int index, Step step) {
+                    progress.stepDone(lesson.id(), step.id());
+                }
+            });
+        }
+        return session;
     }
 
     /**
@@ -47,55 +116,46 @@ final class PlainMode {
      * Keys: Enter or Space go on, b goes back a step (rebuilt in a fresh lab), q quits.
      */
     int demo(Step start, double speed) throws IOException {
-        Host.preflight(lesson.requires());
         Typist typist = new Typist(speed);
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build();
-             LessonSession session = new LessonSession(lesson, null)) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintWriter out = terminal.writer();
+            Printer printer = new Printer(out, "\r\n");
+            printer.echo = false;
             terminal.enterRawMode();
             out.println(style.dim("starting a lab...") + "\r");
             out.flush();
-            session.goTo(lesson.indexOf(start), null);
-            while (true) {
-                Step step = session.step();
-                out.print("\r\n" + style.bold("Step " + (session.index() + 1) + "/" + lesson.steps().size() + ": "
-                        + step.title()) + "\r\n\r\n" + step.text().strip().replace("\n", "\r\n") + "\r\n\r\n");
-                out.flush();
-                for (String c : step.run()) {
-                    out.print(style.cyan("lab-host# "));
+            try (LessonSession session = open(printer, null)) {
+                session.goTo(lesson.indexOf(start));
+                while (true) {
+                    Step step = session.step();
+                    out.print("\r\n" + style.bold("Step " + (session.index() + 1) + "/" + lesson.steps().size() + ": "
+                            + step.title()) + "\r\n\r\n" + step.text().strip().replace("\n", "\r\n") + "\r\n\r\n");
                     out.flush();
-                    typist.type(c.replace("\n", "\r\n  "), t -> {
-                        out.print(style.cyan(t));
+                    while (session.commandsDone() < step.run().size()) {
+                        out.print(style.cyan("lab-host# "));
                         out.flush();
-                    });
+                        typist.type(step.run().get(session.commandsDone()).replace("\n", "\r\n  "), t -> {
+                            out.print(style.cyan(t));
+                            out.flush();
+                        });
+                        if (waitKey(terminal) == 'q') {
+                            return 0;
+                        }
+                        out.print("\r\n");
+                        session.runStepCommands(1);
+                    }
+                    out.print(style.dim(session.isLast() ? "[q] quit   [b] back a step"
+                            : "[Enter] next step   [b] back a step   [q] quit") + "\r\n");
+                    out.flush();
                     int key = waitKey(terminal);
-                    if (key == 'q') {
+                    if (key == 'q' || (key != 'b' && !session.next())) {
                         return 0;
                     }
-                    out.print("\r\n");
-                    LessonSession.Outcome o = session.run(c, t -> {
-                        out.print(t.replace("\n", "\r\n"));
+                    if (key == 'b' && session.index() > 0) {
+                        out.print(style.dim("rebuilding the previous step in a fresh lab...") + "\r\n");
                         out.flush();
-                    });
-                    if (!o.result().output().isEmpty() && !o.result().output().endsWith("\n")) {
-                        out.print("\r\n");
+                        session.goTo(session.index() - 1);
                     }
-                    for (var ch : o.changes().subList(0, Math.min(o.changes().size(), 8))) {
-                        out.print(style.cyan("  " + ch.describe()) + "\r\n");
-                    }
-                    out.flush();
-                }
-                out.print(style.dim(session.index() + 1 < lesson.steps().size()
-                        ? "[Enter] next step   [b] back a step   [q] quit" : "[q] quit   [b] back a step") + "\r\n");
-                out.flush();
-                int key = waitKey(terminal);
-                if (key == 'q' || (key != 'b' && !session.next())) {
-                    return 0;
-                }
-                if (key == 'b' && session.index() > 0) {
-                    out.print(style.dim("rebuilding the previous step in a fresh lab...") + "\r\n");
-                    out.flush();
-                    session.goTo(session.index() - 1, null);
                 }
             }
         }
@@ -118,82 +178,84 @@ final class PlainMode {
     }
 
     int run(Step start) throws IOException {
-        Host.preflight(lesson.requires());
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build();
-             LessonSession session = new LessonSession(lesson, Progress.load(Progress.defaultFile()))) {
-            PrintWriter out = terminal.writer();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            return run(terminal, start, Progress.load(Progress.defaultFile()));
+        }
+    }
+
+    /** The conversation on {@code terminal}, from step {@code start}; returns when the learner quits. */
+    int run(Terminal terminal, Step start, Progress progress) {
+        PrintWriter out = terminal.writer();
+        Printer printer = new Printer(out, "\n");
+        try (LessonSession session = open(printer, progress)) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("boxlab").build();
             out.println(style.dim("starting a lab" + (lesson.indexOf(start) > 0 ? " and building the steps before this one" : "") + "..."));
             out.flush();
-            session.goTo(lesson.indexOf(start), null);
+            session.goTo(lesson.indexOf(start));
             showStep(out, session);
             startWatcher(session, reader);
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(prompt(session));
+                    line = reader.readLine(prompt(session)).strip();
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C clears the line, as in a shell
                 } catch (EndOfFileException e) {
                     return 0;
                 }
-                line = line.strip();
                 if (line.isEmpty()) {
                     continue;
                 }
                 if (!line.startsWith(":")) {
-                    LessonSession.Outcome o = session.run(line, text -> {
-                        out.print(text);
-                        out.flush();
-                    });
-                    finishCommand(out, o);
+                    session.run(line);
                     reportChecks(out, session);
                     continue;
                 }
-                switch (line) {
-                    case ":quit", ":q", ":exit" -> {
-                        return 0;
-                    }
-                    case ":help", ":h", ":?" -> out.println(HELP);
-                    case ":text" -> showStep(out, session);
-                    case ":hint" -> {
-                        String h = session.nextHint();
-                        out.println(h == null ? style.dim("no more hints; :solve shows the commands") : style.cyan("hint: ") + h);
-                    }
-                    case ":check" -> reportChecks(out, session);
-                    case ":solve" -> {
-                        for (String c : session.step().run()) {
-                            out.println(style.cyan("$ " + c.replace("\n", "\n  ")));
-                            out.flush();
-                            finishCommand(out, session.run(c, text -> {
-                                out.print(text);
-                                out.flush();
-                            }));
-                        }
-                        reportChecks(out, session);
-                    }
-                    case ":next", ":skip", ":n" -> {
-                        if (session.next()) {
-                            showStep(out, session);
-                        } else {
-                            out.println(style.green("That was the last step of '" + lesson.id() + "'."));
-                        }
-                    }
-                    case ":back", ":prev" -> {
-                        if (session.index() == 0) {
-                            out.println("this is the first step");
-                        } else {
-                            out.println(style.dim("rebuilding the lab up to the previous step..."));
-                            out.flush();
-                            session.goTo(session.index() - 1, null);
-                            showStep(out, session);
-                        }
-                    }
-                    case ":state" -> StateText.render(session.snapshot()).forEach(l -> out.println(l.text()));
-                    default -> out.println("unknown: " + line + " (:help lists what boxlab understands)");
+                Optional<Action> a = KeyMap.word(KeyMap.Mode.LINE, line.substring(1).strip());
+                if (a.isEmpty()) {
+                    out.println("unknown: " + line + " (:help lists what boxlab understands)");
+                } else if (a.get() == Action.QUIT) {
+                    return 0;
+                } else {
+                    act(a.get(), out, session, printer.live);
                 }
                 out.flush();
             }
+        }
+    }
+
+    private void act(Action a, PrintWriter out, LessonSession session, LiveState live) {
+        switch (a) {
+            case HELP -> out.println(KeyMap.lineHelp());
+            case TEXT -> showStep(out, session);
+            case HINT -> {
+                String h = session.nextHint();
+                out.println(h == null ? style.dim("no more hints; :solve shows the commands") : style.cyan("hint: ") + h);
+            }
+            case CHECK -> reportChecks(out, session);
+            case RUN_STEP, RUN_ONE -> {
+                session.runStepCommands(a == Action.RUN_ONE ? 1 : Integer.MAX_VALUE);
+                reportChecks(out, session);
+            }
+            case NEXT -> {
+                if (session.next()) {
+                    showStep(out, session);
+                } else {
+                    out.println(style.green("That was the last step of '" + lesson.id() + "'."));
+                }
+            }
+            case PREVIOUS -> {
+                if (session.index() == 0) {
+                    out.println("this is the first step");
+                } else {
+                    out.println(style.dim("rebuilding the lab up to the previous step..."));
+                    out.flush();
+                    session.goTo(session.index() - 1);
+                    showStep(out, session);
+                }
+            }
+            case STATE -> StateText.render(live.readNetwork()).forEach(l -> out.println(l.text()));
+            default -> out.println(":" + a.name().toLowerCase(java.util.Locale.ROOT) + " is for the screen");
         }
     }
 
@@ -246,31 +308,12 @@ final class PlainMode {
         out.flush();
     }
 
-    private void finishCommand(PrintWriter out, LessonSession.Outcome o) {
-        String text = o.result().output();
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            out.println();
-        }
-        if (o.result().exitCode() != 0) {
-            out.println(style.dim("(exit " + o.result().exitCode() + ")"));
-        }
-        List<Change> changes = o.changes();
-        for (Change c : changes.subList(0, Math.min(changes.size(), 12))) {
-            out.println(style.cyan("  " + c.describe()));
-        }
-        if (changes.size() > 12) {
-            out.println(style.dim("  ... and " + (changes.size() - 12) + " more changes (:state shows everything)"));
-        }
-        out.flush();
-    }
-
     private void reportChecks(PrintWriter out, LessonSession s) {
         List<CheckResult> results = s.check();
-        boolean all = results.stream().allMatch(CheckResult::passed);
         for (CheckResult r : results) {
             out.println((r.passed() ? style.green("  ✓ ") : style.dim("  · ")) + r.check().name());
         }
-        if (all) {
+        if (results.stream().allMatch(CheckResult::passed)) {
             out.println(style.green("Step done!") + " :next when you are ready.");
         }
         out.flush();

@@ -1,5 +1,6 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.StateText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

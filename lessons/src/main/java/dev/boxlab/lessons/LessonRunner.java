@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import dev.boxlab.lessons.Lesson.Check;
 import dev.boxlab.lessons.Lesson.Step;
 import dev.boxlab.sandbox.CommandResult;
-import dev.boxlab.sandbox.Lab;
+import dev.boxlab.sandbox.LabPort;
 
 /**
  * Runs a lesson's steps against a lab: the reference commands, then the checks, each reported to
@@ -24,6 +24,11 @@ public final class LessonRunner {
         default void stepStarted(int index, Step step) {}
 
         default void commandStarted(String command) {}
+
+        /** A command starts; {@code source} is "lesson" (a step's own) or "you" (typed by the learner). */
+        default void commandStarted(String command, String source) {
+            commandStarted(command);
+        }
 
         default void output(String text) {}
 
@@ -45,10 +50,10 @@ public final class LessonRunner {
     }
 
     private final Lesson lesson;
-    private final Lab lab;
+    private final LabPort lab;
     private final Listener listener;
 
-    public LessonRunner(Lesson lesson, Lab lab, Listener listener) {
+    public LessonRunner(Lesson lesson, LabPort lab, Listener listener) {
         this.lesson = lesson;
         this.lab = lab;
         this.listener = listener == null ? new Listener() {} : listener;
@@ -75,14 +80,42 @@ public final class LessonRunner {
     /** Runs commands for a step without checking it. */
     public List<CommandResult> runCommands(Step step, List<String> run) {
         listener.stepStarted(lesson.indexOf(step), step);
-        List<CommandResult> commands = new ArrayList<>();
-        for (String cmd : run) {
-            listener.commandStarted(cmd);
-            CommandResult r = lab.run(cmd, "lesson", COMMAND_TIMEOUT, listener::output);
-            listener.commandFinished(r);
-            commands.add(r);
+        return runCommands(run, 0, Integer.MAX_VALUE, () -> {});
+    }
+
+    /**
+     * Runs up to {@code max} of {@code run} from {@code from} on, in order, calling {@code afterEach}
+     * after each; stops early after one that timed out or was stopped (the thread interrupted, the
+     * learner's Ctrl-C), since what follows it would build on nothing.
+     */
+    public List<CommandResult> runCommands(List<String> run, int from, int max, Runnable afterEach) {
+        List<CommandResult> results = new ArrayList<>();
+        for (int i = from; i < run.size() && results.size() < max; i++) {
+            CommandResult r = run(run.get(i), "lesson", COMMAND_TIMEOUT);
+            results.add(r);
+            afterEach.run();
+            if (r.timedOut() || Thread.currentThread().isInterrupted()) {
+                break;
+            }
         }
-        return commands;
+        return results;
+    }
+
+    /**
+     * The one place a command runs on a lab for a lesson: a step's own ({@code source} "lesson") or
+     * one the learner typed ("you"), recorded in the lab's transcript and told to the listener.
+     */
+    public CommandResult run(String command, String source, Duration timeout) {
+        listener.commandStarted(command, source);
+        CommandResult r = lab.run(command, source, timeout, listener::output);
+        // a stopped command (Ctrl-C interrupts the thread) leaves the flag set, and listeners read the
+        // state with blocking calls that would throw at once: cleared for them, set again for the caller
+        boolean stopped = Thread.interrupted();
+        listener.commandFinished(r);
+        if (stopped) {
+            Thread.currentThread().interrupt();
+        }
+        return r;
     }
 
     /**
@@ -99,6 +132,7 @@ public final class LessonRunner {
         return results;
     }
 
+    /** The one place a check is evaluated: its command in the lab's check shell, its exit code and {@code expect}. */
     public CheckResult checkOnce(Check c) {
         long timeoutMillis = Math.max(1000, (long) (c.timeoutSeconds() * 1000) + 2000);
         CommandResult r = lab.check(c.run(), Duration.ofMillis(timeoutMillis));

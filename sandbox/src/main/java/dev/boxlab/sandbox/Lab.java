@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <p>Naming: the init shows in {@code ps} as {@code boxlab-lab-<id>}; the outside namespaces are held
  * by {@code boxlab-outside-router} and {@code boxlab-outside-server}.
  */
-public final class Lab implements AutoCloseable {
+public final class Lab implements LabPort {
     /** The lab host's address on its uplink: "the host's external address" in the lessons. */
     public static final String HOST_ADDRESS = "192.0.2.10";
     public static final String ROUTER_ADDRESS = "192.0.2.1";
@@ -288,6 +288,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -302,15 +303,18 @@ public final class Lab implements AutoCloseable {
         return new RunningLab(id, initPid, java.time.Instant.now()).shellCommand(null, term);
     }
 
+    @Override
     public boolean isAlive() {
         return !closed && wrapper.isAlive() && ProcessHandle.of(initPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    @Override
     public Transcript transcript() {
         return transcript;
     }
 
     /** Runs a command in the lab host's shell on the learner's behalf, recorded in the transcript. */
+    @Override
     public CommandResult run(String command, String source, Duration timeout, Consumer<String> onOutput) {
         requireAlive();
         CommandResult r = shell.run(command, timeout, onOutput);
@@ -326,6 +330,7 @@ public final class Lab implements AutoCloseable {
      * Runs a command in a second shell of the lab that the transcript does not record: snapshots
      * and other reads of state, which must not wait behind the learner's long-running command.
      */
+    @Override
     public CommandResult probe(String command, Duration timeout) {
         requireAlive();
         return probe.run(command, timeout, null);
@@ -335,12 +340,14 @@ public final class Lab implements AutoCloseable {
      * Runs a lesson's check in a third shell of its own: a failing ping check can take a second,
      * and the live pane's snapshots must not wait behind it.
      */
+    @Override
     public CommandResult check(String command, Duration timeout) {
         requireAlive();
         return checks.run(command, timeout, null);
     }
 
     /** What the kernel holds now, in every namespace of the lab. */
+    @Override
     public Snapshot snapshot() {
         CommandResult r = probe("bash /run/boxlab/probe.sh", Duration.ofSeconds(10));
         if (r.timedOut()) {
@@ -350,6 +357,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The mount table of the lab (its init's mount namespace) or of one process of the lab, by its pid in the lab. */
+    @Override
     public List<LabState.MountEntry> mounts(Integer pidInLab) {
         CommandResult r = probe("cat /proc/" + (pidInLab == null ? 1 : pidInLab) + "/mountinfo", Duration.ofSeconds(5));
         if (!r.ok()) {
@@ -359,12 +367,14 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Every process of the lab, pids as the lab sees them, with its namespaces. */
+    @Override
     public List<LabState.ProcessInfo> processes() {
         CommandResult r = probe("ps -e -o pid=,ppid=,netns=,mntns=,pidns=,utsns=,ipcns=,cgroupns=,args=", Duration.ofSeconds(5));
         return LabState.parsePs(r.output());
     }
 
     /** The lab's cgroup tree (its /sys/fs/cgroup) with limits and usage. */
+    @Override
     public LabState.CgroupState cgroups() {
         CommandResult r = probe("bash /run/boxlab/probe-cgroups.sh", Duration.ofSeconds(5));
         return LabState.parseCgroups(cgroupLayout.version(), r.output());

@@ -43,7 +43,7 @@ public final class Layers {
     public record Stack(String mountPoint, List<LayerDir> lowers, LayerDir upper) {}
 
     /** Every overlay mount in the mount table of a process of the lab (null: the lab host), each with its layers read. */
-    public static List<Stack> stacks(Lab lab, Integer pidInLab) {
+    public static List<Stack> stacks(LabPort lab, Integer pidInLab) {
         List<LabState.MountEntry> overlays = lab.mounts(pidInLab).stream().filter(m -> "overlay".equals(m.fsType())).toList();
         List<String> paths = new ArrayList<>();
         for (LabState.MountEntry m : overlays) {
@@ -71,7 +71,7 @@ public final class Layers {
     }
 
     /** The given directories, read in one probe, in the order given. */
-    public static List<LayerDir> dirs(Lab lab, List<String> paths) {
+    public static List<LayerDir> dirs(LabPort lab, List<String> paths) {
         if (paths.isEmpty()) {
             return List.of();
         }

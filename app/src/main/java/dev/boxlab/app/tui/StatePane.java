@@ -1,156 +1,79 @@
 package dev.boxlab.app.tui;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.boxlab.app.StateText;
-import dev.boxlab.sandbox.LabState.CgroupState;
-import dev.boxlab.sandbox.LabState.MountEntry;
-import dev.boxlab.sandbox.LabState.ProcessInfo;
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+import dev.boxlab.app.session.LiveState;
+import dev.boxlab.app.session.StateText;
+import dev.boxlab.app.session.View;
 import dev.boxlab.sandbox.Snapshot;
 import dev.boxlab.sandbox.SnapshotDiff;
 import dev.boxlab.sandbox.SnapshotDiff.Change;
 
 /**
- * What the kernel holds, as the state pane shows it, and what changed since just before the last
- * command (the baseline): added lines carry "+", changed ones "~", and removed ones are listed with
- * "-" where they were. Network changes come from {@link SnapshotDiff}; the other views compare
- * their keyed lines. Lives on the GUI thread.
+ * Draws what {@link LiveState} publishes, as the state pane shows it: added lines carry "+",
+ * changed ones "~", and removed ones are listed with "-" where they were. Keeps nothing of its own.
  */
 final class StatePane {
-    private Snapshot snapshot;
-    private Snapshot baseline;
-    private List<Change> changes = List.of();
-    private final Map<String, Tone> marks = new LinkedHashMap<>();
+    private final LiveState live;
+    private final Paint paint;
+    private int scroll;
+    private int page = 10;
 
-    private final Map<View, List<StateText.Line>> lines = new EnumMap<>(View.class);
-    private final Map<View, Map<String, String>> baselines = new EnumMap<>(View.class);
-    private List<ProcessInfo> processes = List.of();
-    private Integer mountsOf;
-    private String mountsLabel = "the lab host (pid 1)";
-    private final Map<View, String> errors = new EnumMap<>(View.class);
-
-    Snapshot snapshot() {
-        return snapshot;
+    StatePane(LiveState live, Paint paint) {
+        this.live = live;
+        this.paint = paint;
     }
 
-    List<Change> changes() {
-        return changes;
+    void top() {
+        scroll = 0;
     }
 
-    /** A new network snapshot; marks are what differs from the baseline. */
-    void network(Snapshot s) {
-        snapshot = s;
-        errors.remove(View.NETWORK);
-        remark();
+    void scroll(int by) {
+        scroll = Math.max(0, scroll + by);
     }
 
-    /** Sets what "before the last command" was; null clears every mark (a fresh lab). */
-    void baseline(Snapshot before) {
-        baseline = before;
-        remark();
+    int page() {
+        return page;
     }
 
-    void clearMarks() {
-        baseline = null;
-        baselines.clear();
-        remark();
-    }
-
-    private void remark() {
-        marks.clear();
-        changes = baseline == null || snapshot == null ? List.of() : SnapshotDiff.diff(baseline, snapshot);
-        for (Change c : changes) {
-            Tone t = switch (c.kind()) {
-                case ADDED -> Tone.ADDED;
-                case REMOVED -> Tone.REMOVED;
-                case CHANGED -> Tone.CHANGED;
-            };
-            marks.put(StateText.key(c.namespace(), c.category(), c.subject().replaceAll(" #\\d+$", "")), t);
+    void draw(TextGraphics g, int x, int y, int w, int h, boolean focused) {
+        View view = live.view();
+        int cw = w - 1;
+        List<Row> rows = rows(view, cw, paint.glyphs);
+        int bodyH = h - 1;
+        page = bodyH;
+        scroll = Math.min(scroll, Math.max(0, rows.size() - bodyH));
+        int marks = live.markCount(view);
+        String extra = (marks > 0 ? marks + " changed" : "")
+                + (rows.size() > bodyH ? (marks > 0 ? " " : "") + Paint.scrollInfo(scroll, rows.size(), bodyH) : "");
+        paint.header(g, x, y, w, "State: " + view.word + " (v)", extra, focused);
+        for (int i = 0; i < bodyH && scroll + i < rows.size(); i++) {
+            paint.put(g, x + 1, y + 1 + i, rows.get(scroll + i), cw);
         }
     }
 
     Tone mark(String key) {
-        return marks.get(key);
+        return tone(live.mark(key));
     }
 
-    void lines(View v, List<StateText.Line> l) {
-        lines.put(v, l);
-        errors.remove(v);
-    }
-
-    void error(View v, String message) {
-        errors.put(v, message);
-    }
-
-    /** Remembers the view's lines as they are now: what the next command's marks compare with. */
-    void baselineView(View v, List<StateText.Line> before) {
-        if (before == null) {
-            baselines.remove(v);
-            return;
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        before.forEach(l -> m.put(l.primaryKey(), l.text()));
-        baselines.put(v, m);
-    }
-
-    void processes(List<ProcessInfo> p) {
-        processes = p;
-    }
-
-    Integer mountsOf() {
-        return mountsOf;
-    }
-
-    String mountsLabel() {
-        return mountsLabel;
-    }
-
-    /** Cycles the mount table shown: the lab host, then each process with a mount namespace of its own. */
-    void nextMountTarget(int dir) {
-        List<ProcessInfo> own = new ArrayList<>();
-        ProcessInfo init = processes.stream().filter(p -> p.pid() == 1).findFirst().orElse(null);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        if (init != null) {
-            seen.add(init.namespaces().get("mnt"));
-        }
-        for (ProcessInfo p : processes) {
-            if (seen.add(p.namespaces().get("mnt"))) {
-                own.add(p);
-            }
-        }
-        List<Integer> targets = new ArrayList<>();
-        targets.add(null);
-        own.forEach(p -> targets.add(p.pid()));
-        int i = targets.indexOf(mountsOf);
-        int n = Math.floorMod(i + dir, targets.size());
-        mountsOf = targets.get(n);
-        if (mountsOf == null) {
-            mountsLabel = "the lab host (pid 1)";
-        } else {
-            ProcessInfo p = own.get(n - 1);
-            String cmd = p.command().length() > 30 ? p.command().substring(0, 27) + "..." : p.command();
-            mountsLabel = "pid " + p.pid() + " " + cmd;
-        }
-        lines.remove(View.MOUNTS);
-        baselines.remove(View.MOUNTS);
-    }
-
-    int targetCount() {
-        return processes.size();
+    static Tone tone(LiveState.Mark m) {
+        return m == null ? null : Tone.valueOf(m.name());
     }
 
     /** The rows of a view at this width. */
     List<Row> rows(View v, int width, Glyphs g) {
         List<Row> out = new ArrayList<>();
-        String err = errors.get(v);
+        String err = live.error(v);
         if (err != null) {
             out.add(Row.of(Tone.WARN, err));
         }
         if (v == View.NETWORK) {
+            Snapshot snapshot = live.snapshot();
             if (snapshot == null) {
                 if (err == null) {
                     out.add(Row.of(Tone.DIM, "waiting for the lab" + g.running));
@@ -159,12 +82,12 @@ final class StatePane {
             }
             out.addAll(Topology.draw(snapshot, width, g, this::mark));
             out.add(Row.EMPTY);
-            out.addAll(networkDetails(width));
+            out.addAll(networkDetails(snapshot, width));
             return out;
         }
-        List<StateText.Line> l = lines.get(v);
+        List<StateText.Line> l = live.lines(v);
         if (v == View.MOUNTS) {
-            out.add(Row.of(Tone.DIM, "mounts of ").plus(Tone.BOLD, mountsLabel).plus(Tone.DIM, "  ([ ] other processes)"));
+            out.add(Row.of(Tone.DIM, "mounts of ").plus(Tone.BOLD, live.mountsLabel()).plus(Tone.DIM, "  ([ ] other processes)"));
         }
         if (l == null) {
             if (err == null) {
@@ -175,15 +98,15 @@ final class StatePane {
         if (v == View.CGROUPS && l.isEmpty()) {
             out.add(Row.of(Tone.DIM, "no cgroups in this lab"));
         }
-        out.addAll(keyed(l, baselines.get(v), width, v == View.PROCESSES ? 4 : 6));
+        out.addAll(keyed(l, live.baseline(v), width, v == View.PROCESSES ? 4 : 6));
         return out;
     }
 
-    private List<Row> networkDetails(int width) {
+    private List<Row> networkDetails(Snapshot snapshot, int width) {
         List<Row> out = new ArrayList<>();
         List<StateText.Line> all = StateText.render(snapshot);
         Map<String, List<Change>> removedByNs = new LinkedHashMap<>();
-        for (Change c : changes) {
+        for (Change c : live.changes()) {
             if (c.kind() == SnapshotDiff.Kind.REMOVED) {
                 removedByNs.computeIfAbsent(c.namespace(), k -> new ArrayList<>()).add(c);
             }
@@ -197,7 +120,7 @@ final class StatePane {
             Tone m = null;
             boolean first = true;
             for (String k : line.keys()) {
-                Tone t = marks.get(k);
+                Tone t = mark(k);
                 if (t != null && t != Tone.REMOVED) {
                     m = first ? t : (m == null ? Tone.CHANGED : m);
                 }
@@ -254,31 +177,5 @@ final class StatePane {
             }
         }
         return out;
-    }
-
-    /** How many marks the current view has: the pane's title says it. */
-    int markCount(View v) {
-        if (v == View.NETWORK) {
-            return changes.size();
-        }
-        Map<String, String> base = baselines.get(v);
-        List<StateText.Line> l = lines.get(v);
-        if (base == null || l == null) {
-            return 0;
-        }
-        int n = 0;
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (StateText.Line line : l) {
-            present.add(line.primaryKey());
-            if (!line.text().equals(base.get(line.primaryKey()))) {
-                n++;
-            }
-        }
-        for (String k : base.keySet()) {
-            if (!present.contains(k)) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.boxlab.app.StateText;
+import dev.boxlab.app.session.StateText;
 import dev.boxlab.sandbox.Snapshot;
 import dev.boxlab.sandbox.Snapshot.Address;
 import dev.boxlab.sandbox.Snapshot.Link;

@@ -3,6 +3,8 @@ package dev.boxlab.app.tui;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.googlecode.lanterna.graphics.TextGraphics;
+
 import dev.boxlab.sandbox.SnapshotDiff.Change;
 
 /**
@@ -55,6 +57,9 @@ final class TranscriptLog {
     private final List<Entry> entries = new ArrayList<>();
     private final Glyphs g;
     private long version;
+    /** How many rows above the end the pane shows (0: it follows the end). */
+    private int back;
+    private int page = 5;
 
     TranscriptLog(Glyphs g) {
         this.g = g;
@@ -131,14 +136,35 @@ final class TranscriptLog {
                             + " more changes, marked in the state pane"));
                     break;
                 }
-                Tone t = switch (c.kind()) {
-                    case ADDED -> Tone.ADDED;
-                    case REMOVED -> Tone.REMOVED;
-                    case CHANGED -> Tone.CHANGED;
-                };
-                out.addAll(Row.of(t, "  " + c.describe()).wrap(width, 6));
+                out.addAll(Row.of(Tone.of(c.kind()), "  " + c.describe()).wrap(width, 6));
             }
         }
         return out;
+    }
+
+    void follow() {
+        back = 0;
+    }
+
+    /** Scrolls by {@code by} rows (negative: up, into the past). */
+    void scroll(int by) {
+        back = Math.max(0, back - by);
+    }
+
+    int page() {
+        return page;
+    }
+
+    /** The transcript pane: the last rows that fit, or earlier ones while scrolled back. */
+    void draw(TextGraphics gr, Paint paint, int x, int y, int w, int h, boolean focused) {
+        List<Row> rows = rows(w - 2);
+        int bodyH = h - 1;
+        page = bodyH;
+        back = Math.min(back, Math.max(0, rows.size() - bodyH));
+        int top = Math.max(0, rows.size() - bodyH - back);
+        paint.header(gr, x, y, w, "Transcript", back > 0 ? back + " lines below (End)" : "", focused);
+        for (int i = 0; i < bodyH && top + i < rows.size(); i++) {
+            paint.put(gr, x + 1, y + 1 + i, rows.get(top + i), w - 2);
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class Tui {
     private final List<Lesson> lessons;
     private final ProgressSource progress;
     private final boolean challenge;
-    private final LabAccess lab = new KernelLab();
+    private final dev.boxlab.lessons.LabSupply labs = dev.boxlab.app.session.KernelLabs.supply();
     private final Theme theme = Theme.fromEnvironment();
     private final Glyphs glyphs = Glyphs.fromEnvironment();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -53,6 +53,8 @@ public final class Tui {
     private MultiWindowTextGUI gui;
     private BasicWindow window;
     private volatile LessonScreen lessonScreen;
+    /** The last lesson's session: its lab ends when boxlab does, even after going back to the list. */
+    private volatile dev.boxlab.lessons.LessonSession session;
     private ThreadWork work;
 
     private Tui(List<Lesson> lessons, java.util.function.Supplier<Progress> progress, boolean challenge) {
@@ -233,12 +235,13 @@ public final class Tui {
             public Runnable backToPicker() {
                 return fromPicker ? () -> {
                     work.interruptLab();
-                    work.lab(lab::close);
+                    dev.boxlab.lessons.LessonSession open = session;
+                    work.lab(open::close);
                     showPicker();
                 } : null;
             }
         };
-        LessonScreen s = new LessonScreen(lesson, lab, work, progress, challenge, exit, theme, glyphs);
+        LessonScreen s = new LessonScreen(lesson, labs, work, progress, challenge, exit, theme, glyphs);
         if (demo != null) {
             s.demo(new dev.boxlab.app.Typist(demo));
         }
@@ -246,6 +249,7 @@ public final class Tui {
         window.setComponent(s);
         s.takeFocus();
         lessonScreen = s;
+        session = s.session();
         s.open(index);
     }
 
@@ -272,7 +276,10 @@ public final class Tui {
         if (work != null) {
             work.shutdown();
         }
-        lab.close();
+        dev.boxlab.lessons.LessonSession open = session;
+        if (open != null) {
+            open.close();
+        }
         TerminalScreen s = screen;
         if (s != null) {
             try {

@@ -2,7 +2,6 @@ package dev.boxlab.app.tui;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
@@ -16,15 +15,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
 import dev.boxlab.lessons.Lesson;
-import dev.boxlab.lessons.Lesson.Check;
-import dev.boxlab.lessons.LessonRunner;
-import dev.boxlab.lessons.LessonRunner.CheckResult;
-import dev.boxlab.sandbox.CommandResult;
 import dev.boxlab.sandbox.LabException;
-import dev.boxlab.sandbox.LabState.CgroupState;
-import dev.boxlab.sandbox.LabState.MountEntry;
-import dev.boxlab.sandbox.LabState.ProcessInfo;
-import dev.boxlab.sandbox.Snapshot;
 
 /**
  * Draws the picker and a lesson screen once on a virtual terminal, touching no lab. The build runs
@@ -49,65 +40,14 @@ public final class WarmUp {
         window.setComponent(picker);
         gui.updateScreen();
         if (!lessons.isEmpty()) {
-            LessonScreen lesson = new LessonScreen(lessons.get(lessons.size() - 1), new NoLab(), Work.inline(),
+            LessonScreen lesson = new LessonScreen(lessons.get(lessons.size() - 1), (l, i, b) -> {
+                throw new LabException("warm-up: no lab");
+            }, Work.inline(),
                     ProgressSource.session(), false, () -> { }, theme, glyphs);
             window.setComponent(lesson);
             lesson.open(0);
             gui.updateScreen();
         }
         screen.stopScreen();
-    }
-
-    /** A lab that is never there: the lesson screen draws its "no lab" state. */
-    private static final class NoLab implements LabAccess {
-        @Override
-        public void rebuild(Lesson lesson, int index, LessonRunner.Listener listener) {
-            throw new LabException("warm-up: no lab");
-        }
-
-        @Override
-        public CommandResult run(String command, String source, Consumer<String> onOutput) {
-            throw new LabException("warm-up: no lab");
-        }
-
-        @Override
-        public CheckResult checkOnce(Check check) {
-            throw new LabException("warm-up: no lab");
-        }
-
-        @Override
-        public Snapshot snapshot() {
-            throw new LabException("warm-up: no lab");
-        }
-
-        @Override
-        public List<MountEntry> mounts(Integer pidInLab) {
-            return List.of();
-        }
-
-        @Override
-        public CgroupState cgroups() {
-            throw new LabException("warm-up: no lab");
-        }
-
-        @Override
-        public List<ProcessInfo> processes() {
-            return List.of();
-        }
-
-        @Override
-        public List<dev.boxlab.sandbox.Layers.Stack> layers() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isRunning() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // nothing to end
-        }
     }
 }

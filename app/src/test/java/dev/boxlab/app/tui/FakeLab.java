@@ -10,22 +10,23 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import dev.boxlab.lessons.Lesson;
-import dev.boxlab.lessons.Lesson.Check;
+import dev.boxlab.lessons.LabSupply;
 import dev.boxlab.lessons.LessonRunner;
-import dev.boxlab.lessons.LessonRunner.CheckResult;
 import dev.boxlab.sandbox.CgroupLayout;
 import dev.boxlab.sandbox.CommandResult;
+import dev.boxlab.sandbox.LabPort;
 import dev.boxlab.sandbox.LabState.CgroupDir;
 import dev.boxlab.sandbox.LabState.CgroupState;
 import dev.boxlab.sandbox.LabState.MountEntry;
 import dev.boxlab.sandbox.LabState.ProcessInfo;
 import dev.boxlab.sandbox.Snapshot;
+import dev.boxlab.sandbox.Transcript;
 
 /**
- * A lab without a kernel, for screen tests: it records what it is asked, answers commands with
+ * A lab without a kernel (and its own supply), for tests of the screens and the session: it records what it is asked, answers commands with
  * scripted output and state changes, and passes the checks a test says pass.
  */
-final class FakeLab implements LabAccess {
+final class FakeLab implements LabPort, LabSupply {
     final List<String> commands = new ArrayList<>();
     final List<String> rebuilds = new ArrayList<>();
     final Set<String> passing = new HashSet<>();
@@ -44,22 +45,43 @@ final class FakeLab implements LabAccess {
     Snapshot state;
     boolean running;
     RuntimeException failStart;
+    final Transcript transcript = new Transcript();
+    /** Each check's command, by the check's name. */
+    private final Map<String, String> checkNames = new HashMap<>();
 
     FakeLab(Snapshot initial) {
         this.state = initial;
     }
 
+    /** A fresh lab "built" up to {@code index}: the fake runs nothing for the earlier steps. */
     @Override
-    public void rebuild(Lesson lesson, int index, LessonRunner.Listener listener) {
+    public LabPort open(Lesson lesson, int index, LessonRunner.Listener building) {
         rebuilds.add(lesson.id() + "@" + index);
         if (failStart != null) {
             throw failStart;
         }
+        lesson.steps().forEach(s -> s.checks().forEach(c -> checkNames.put(c.run(), c.name())));
         running = true;
+        return this;
     }
 
     @Override
-    public CommandResult run(String command, String source, Consumer<String> onOutput) {
+    public String id() {
+        return "fake";
+    }
+
+    @Override
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    @Override
+    public CommandResult probe(String command, java.time.Duration timeout) {
+        return new CommandResult(command, "", 0, java.time.Duration.ofMillis(1), false);
+    }
+
+    @Override
+    public CommandResult run(String command, String source, java.time.Duration timeout, Consumer<String> onOutput) {
         commands.add(source + ": " + command);
         String out = outputs.getOrDefault(command, "");
         if (onOutput != null && !out.isEmpty()) {
@@ -69,12 +91,15 @@ final class FakeLab implements LabAccess {
         if (effect != null) {
             state = effect.apply(state);
         }
-        return new CommandResult(command, out, 0, java.time.Duration.ofMillis(1), false);
+        CommandResult r = new CommandResult(command, out, 0, java.time.Duration.ofMillis(1), false);
+        transcript.add(source, r);
+        return r;
     }
 
     @Override
-    public CheckResult checkOnce(Check check) {
-        return new CheckResult(check, passing.contains(check.name()), "", passing.contains(check.name()) ? 0 : 1);
+    public CommandResult check(String command, java.time.Duration timeout) {
+        boolean pass = passing.contains(checkNames.get(command));
+        return new CommandResult(command, "", pass ? 0 : 1, java.time.Duration.ofMillis(1), false);
     }
 
     @Override
@@ -98,7 +123,7 @@ final class FakeLab implements LabAccess {
     }
 
     @Override
-    public boolean isRunning() {
+    public boolean isAlive() {
         return running;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.boxlab.app.StateText;
+import dev.boxlab.app.session.StateText;
 import dev.boxlab.sandbox.Snapshot;
 
 /** The network drawing for known snapshots. */

@@ -1,22 +1,22 @@
-package dev.boxlab.app.tui;
+package dev.boxlab.app.session;
 
 import java.util.List;
 
 /** What the state pane shows; a step's {@code watch} names the one to open with. */
-enum View {
+public enum View {
     NETWORK("network"), MOUNTS("mounts"), CGROUPS("cgroups"), PROCESSES("processes"), LAYERS("layers");
 
-    final String word;
+    public final String word;
 
     View(String word) {
         this.word = word;
     }
 
-    View next() {
+    public View next() {
         return values()[(ordinal() + 1) % values().length];
     }
 
-    static View forWatch(List<String> watch) {
+    public static View forWatch(List<String> watch) {
         if (watch != null) {
             for (String w : watch) {
                 for (View v : values()) {

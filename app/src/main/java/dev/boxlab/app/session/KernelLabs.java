@@ -1,0 +1,17 @@
+package dev.boxlab.app.session;
+
+import dev.boxlab.lessons.LabSupply;
+import dev.boxlab.sandbox.Host;
+import dev.boxlab.sandbox.Lab;
+
+/** Labs on this machine's kernel: the lesson's tools checked first, then a fresh {@link Lab}. */
+public final class KernelLabs {
+    private KernelLabs() {}
+
+    public static LabSupply supply() {
+        return LabSupply.startingWith(lesson -> {
+            Host.preflight(lesson.requires());
+            return Lab.start();
+        });
+    }
+}

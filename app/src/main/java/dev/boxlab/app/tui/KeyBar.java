@@ -1,0 +1,94 @@
+package dev.boxlab.app.tui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+
+import dev.boxlab.app.session.KeyMap;
+import dev.boxlab.app.session.KeyMap.Binding;
+import dev.boxlab.app.session.KeyMap.Mode;
+
+/**
+ * The key bar at the foot of the lesson screen (the message of the moment, then the keys that
+ * matter now) and the help overlay, both generated from {@link KeyMap}.
+ */
+final class KeyBar {
+    private final Paint paint;
+
+    KeyBar(Paint paint) {
+        this.paint = paint;
+    }
+
+    /** The bar; {@code demoGo} (what Space does now) is set in demo mode, else null. */
+    void draw(TextGraphics g, int w, int y, Row message, boolean typing, String demoGo) {
+        Row lead = message == null ? Row.EMPTY
+                : Row.of(Tone.BAR_KEY, " " + message.plain() + " ").plus(Tone.BAR, " " + paint.glyphs.v);
+        paint.keyBar(g, y, w, lead, demoGo != null ? demoKeys(demoGo) : typing ? lineKeys() : screenKeys());
+    }
+
+    private static String[][] screenKeys() {
+        List<String[]> keys = new ArrayList<>();
+        for (Binding b : KeyMap.in(Mode.SCREEN)) {
+            if (b.bar() != null) {
+                keys.add(new String[] {b.action() == KeyMap.Action.PANE ? "Tab" : b.barKey(), b.bar()});
+            }
+        }
+        return keys.toArray(new String[0][]);
+    }
+
+    /** While typing, letters are text: the bar shows the editing keys and the F-keys. */
+    private static String[][] lineKeys() {
+        List<String[]> keys = new ArrayList<>(List.of(new String[] {"Enter", "run"}, new String[] {"Esc", "keys"},
+                new String[] {"↑↓", "history"}));
+        for (Binding b : KeyMap.in(Mode.SCREEN)) {
+            if (b.bar() != null && b.fkey() > 0) {
+                keys.add(new String[] {"F" + b.fkey(), b.bar()});
+            }
+        }
+        return keys.toArray(new String[0][]);
+    }
+
+    private static String[][] demoKeys(String go) {
+        List<String[]> keys = new ArrayList<>();
+        for (Binding b : KeyMap.in(Mode.DEMO)) {
+            switch (b.action()) {
+                case DEMO_GO -> keys.add(new String[] {"Space", go});
+                case PREVIOUS -> keys.add(new String[] {"←", "back a step"});
+                case NEXT -> keys.add(new String[] {"n", "skip"});
+                case ZOOM -> keys.add(new String[] {"z", "zoom state"});
+                default -> keys.add(new String[] {b.barKey(), b.bar()});
+            }
+        }
+        return keys.toArray(new String[0][]);
+    }
+
+    /** The help overlay's rows: every key of the screen with what it does. */
+    static List<Row> helpRows(boolean demo) {
+        List<Row> rows = new ArrayList<>();
+        for (Binding b : KeyMap.in(demo ? Mode.DEMO : Mode.SCREEN)) {
+            if (b.help() != null) {
+                rows.add(Row.of(Tone.KEY, String.format("%-16s", b.keys())).plus(Tone.TEXT, b.help()));
+            }
+        }
+        rows.add(Row.EMPTY);
+        rows.add(Row.of(Tone.DIM, "On the command line, " + KeyMap.screenWords() + " work too."));
+        rows.add(Row.of(Tone.DIM, "Marks in the state pane: + added  ~ changed  - removed (by the last command)."));
+        rows.add(Row.of(Tone.DIM, "Any key closes this help."));
+        return rows;
+    }
+
+    /** The question before quitting; {@code canGoBack} offers the lesson list. */
+    void askQuit(TextGraphics g, TerminalSize size, boolean canGoBack) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.text("Quit boxlab? The lab and everything in it goes."));
+        rows.add(Row.EMPTY);
+        Row keys = Row.of(Tone.KEY, "y").plus(Tone.TEXT, " quit   ").plus(Tone.KEY, "n").plus(Tone.TEXT, " stay");
+        if (canGoBack) {
+            keys = keys.plus(Tone.TEXT, "   ").plus(Tone.KEY, "b").plus(Tone.TEXT, " back to the lessons");
+        }
+        rows.add(keys);
+        paint.overlay(g, size, "quit?", rows);
+    }
+}
