@@ -1,5 +1,7 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.Progress;
+import dev.boxlab.app.session.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.Progress;
+import dev.boxlab.app.session.Typist;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -185,24 +187,41 @@ final class PlainMode {
 
     /** The conversation on {@code terminal}, from step {@code start}; returns when the learner quits. */
     int run(Terminal terminal, Step start, Progress progress) {
-        PrintWriter out = terminal.writer();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("boxlab").build();
+        return talk(terminal.writer(), prompt -> {
+            try {
+                return reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                return ""; // Ctrl-C clears the line, as in a shell
+            } catch (EndOfFileException e) {
+                return null;
+            }
+        }, reader::printAbove, start, progress);
+    }
+
+    /** Where the conversation's lines come from: the next line after {@code prompt}, null at the end. */
+    interface Lines {
+        String read(String prompt);
+    }
+
+    /**
+     * The conversation: lines from {@code in}, answers to {@code out}, and what happens between
+     * lines (a step done from another terminal) to {@code above}.
+     */
+    int talk(PrintWriter out, Lines in, java.util.function.Consumer<String> above, Step start, Progress progress) {
         Printer printer = new Printer(out, "\n");
         try (LessonSession session = open(printer, progress)) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("boxlab").build();
             out.println(style.dim("starting a lab" + (lesson.indexOf(start) > 0 ? " and building the steps before this one" : "") + "..."));
             out.flush();
             session.goTo(lesson.indexOf(start));
             showStep(out, session);
-            startWatcher(session, reader);
+            startWatcher(session, above);
             while (true) {
-                String line;
-                try {
-                    line = reader.readLine(prompt(session)).strip();
-                } catch (UserInterruptException e) {
-                    continue; // Ctrl-C clears the line, as in a shell
-                } catch (EndOfFileException e) {
+                String line = in.read(prompt(session));
+                if (line == null) {
                     return 0;
                 }
+                line = line.strip();
                 if (line.isEmpty()) {
                     continue;
                 }
@@ -263,7 +282,7 @@ final class PlainMode {
      * Re-runs the step's checks every couple of seconds, so commands typed elsewhere (a second
      * terminal with {@code boxlab shell}) count: the step turns done by itself, announced above the prompt.
      */
-    private void startWatcher(LessonSession session, LineReader reader) {
+    private void startWatcher(LessonSession session, java.util.function.Consumer<String> above) {
         Thread t = new Thread(() -> {
             while (true) {
                 try {
@@ -274,7 +293,7 @@ final class PlainMode {
                     }
                     List<CheckResult> results = session.check();
                     if (session.index() == at && results.stream().allMatch(CheckResult::passed)) {
-                        reader.printAbove(style.green("✓ Step " + (at + 1) + " done: every check passes.") + " :next when you are ready.");
+                        above.accept(style.green("✓ Step " + (at + 1) + " done: every check passes.") + " :next when you are ready.");
                     }
                 } catch (InterruptedException e) {
                     return;

@@ -1,5 +1,6 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.Progress;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;

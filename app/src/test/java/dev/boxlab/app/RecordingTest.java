@@ -1,5 +1,6 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.Recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package dev.boxlab.lessons;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +59,7 @@ public final class LessonSession implements AutoCloseable {
     private final Lesson lesson;
     private final LabSupply labs;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final Listener fire = new Fanout();
+    private final Listener fire = fanout();
     private final Set<Integer> done = ConcurrentHashMap.newKeySet();
 
     private volatile LabPort lab;
@@ -303,66 +305,21 @@ public final class LessonSession implements AutoCloseable {
         endLab();
     }
 
-    /** Hands every event to every listener. */
-    private final class Fanout implements Listener {
-        @Override
-        public void moved(int i, Step s) {
-            listeners.forEach(l -> l.moved(i, s));
-        }
-
-        @Override
-        public void building(int i, Step s) {
-            listeners.forEach(l -> l.building(i, s));
-        }
-
-        @Override
-        public void labReady(double seconds) {
-            listeners.forEach(l -> l.labReady(seconds));
-        }
-
-        @Override
-        public void labFailed(RuntimeException why) {
-            listeners.forEach(l -> l.labFailed(why));
-        }
-
-        @Override
-        public void checked(int i, List<CheckResult> results) {
-            listeners.forEach(l -> l.checked(i, results));
-        }
-
-        @Override
-        public void stepDone(int i, Step s) {
-            listeners.forEach(l -> l.stepDone(i, s));
-        }
-
-        @Override
-        public void commandsEnded() {
-            listeners.forEach(Listener::commandsEnded);
-        }
-
-        @Override
-        public void stepStarted(int i, Step s) {
-            listeners.forEach(l -> l.stepStarted(i, s));
-        }
-
-        @Override
-        public void commandStarted(String command, String source) {
-            listeners.forEach(l -> l.commandStarted(command, source));
-        }
-
-        @Override
-        public void output(String text) {
-            listeners.forEach(l -> l.output(text));
-        }
-
-        @Override
-        public void commandFinished(CommandResult r) {
-            listeners.forEach(l -> l.commandFinished(r));
-        }
-
-        @Override
-        public void checkFinished(CheckResult r) {
-            listeners.forEach(l -> l.checkFinished(r));
-        }
+    /** One listener that hands every event to every listener, in the order they came. */
+    private Listener fanout() {
+        return (Listener) Proxy.newProxyInstance(Listener.class.getClassLoader(), new Class<?>[] {Listener.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.invoke(this, args);
+                    }
+                    for (Listener l : listeners) {
+                        try {
+                            method.invoke(l, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    return null;
+                });
     }
 }

@@ -1,6 +1,6 @@
 package dev.boxlab.app.tui;
 
-import dev.boxlab.app.Typist;
+import dev.boxlab.app.session.Typist;
 import dev.boxlab.lessons.LessonSession;
 
 /**

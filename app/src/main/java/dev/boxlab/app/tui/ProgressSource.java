@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import dev.boxlab.app.Progress;
+import dev.boxlab.app.session.Progress;
 import dev.boxlab.lessons.Lesson;
 
 /**
@@ -24,6 +24,9 @@ interface ProgressSource {
     void stepDone(Lesson lesson, String stepId);
 
     void currentStep(Lesson lesson, String stepId);
+
+    /** Waits (briefly) for the writes on their way to the file: called before boxlab exits. */
+    default void flush() {}
 
     static ProgressSource session() {
         return new InMemory(null);
@@ -56,6 +59,9 @@ interface ProgressSource {
 
     /** This session's progress, merged with (and written through to) a progress file when there is one. */
     final class InMemory implements ProgressSource {
+        /** Writes to the file happen here, never on the GUI thread, in the order they were asked for. */
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Tui.daemon("boxlab-progress-writer"));
         private Progress file;
         private final Map<String, Set<String>> done = new HashMap<>();
         private final Map<String, String> current = new HashMap<>();
@@ -67,8 +73,13 @@ interface ProgressSource {
         /** The file arrives: what this session did before it arrived is written to it too. */
         synchronized void attach(Progress f) {
             file = f;
-            done.forEach((lesson, steps) -> steps.forEach(s -> f.stepDone(lesson, s)));
-            current.forEach(f::currentStep);
+            Map<String, Set<String>> d = new HashMap<>();
+            done.forEach((k, v) -> d.put(k, new HashSet<>(v)));
+            Map<String, String> c = new HashMap<>(current);
+            write(() -> {
+                d.forEach((lesson, steps) -> steps.forEach(s -> f.stepDone(lesson, s)));
+                c.forEach(f::currentStep);
+            });
         }
 
         @Override
@@ -98,15 +109,35 @@ interface ProgressSource {
 
         @Override
         public synchronized void stepDone(Lesson lesson, String stepId) {
-            if (done.computeIfAbsent(lesson.id(), k -> new HashSet<>()).add(stepId) && file != null) {
-                file.stepDone(lesson.id(), stepId);
+            Progress f = file;
+            if (done.computeIfAbsent(lesson.id(), k -> new HashSet<>()).add(stepId) && f != null) {
+                write(() -> f.stepDone(lesson.id(), stepId));
             }
         }
 
         @Override
         public synchronized void currentStep(Lesson lesson, String stepId) {
-            if (!stepId.equals(current.put(lesson.id(), stepId)) && file != null) {
-                file.currentStep(lesson.id(), stepId);
+            Progress f = file;
+            if (!stepId.equals(current.put(lesson.id(), stepId)) && f != null) {
+                write(() -> f.currentStep(lesson.id(), stepId));
+            }
+        }
+
+        private void write(Runnable w) {
+            try {
+                writer.execute(w);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                w.run(); // flushed already (boxlab is ending): write at once
+            }
+        }
+
+        @Override
+        public void flush() {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

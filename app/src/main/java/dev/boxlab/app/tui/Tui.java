@@ -25,7 +25,7 @@ import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.TerminalScreen;
 
-import dev.boxlab.app.Progress;
+import dev.boxlab.app.session.Progress;
 import dev.boxlab.lessons.Lesson;
 
 /**
@@ -48,6 +48,7 @@ public final class Tui {
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TerminalScreen screen;
     private MultiWindowTextGUI gui;
@@ -59,7 +60,12 @@ public final class Tui {
 
     private Tui(List<Lesson> lessons, java.util.function.Supplier<Progress> progress, boolean challenge) {
         this.lessons = lessons;
-        this.progress = progress == null ? ProgressSource.session() : ProgressSource.loading(progress, this::redraw);
+        // while the screen owns the terminal nothing may print: a failed save is told once it is given back
+        this.progress = progress == null ? ProgressSource.session() : ProgressSource.loading(() -> {
+            Progress p = progress.get();
+            p.onProblem(problems::add);
+            return p;
+        }, this::redraw);
         this.challenge = challenge;
     }
 
@@ -100,7 +106,7 @@ public final class Tui {
 
     private Double demo;
     private java.nio.file.Path record;
-    private dev.boxlab.app.Recorder recorder;
+    private dev.boxlab.app.session.Recorder recorder;
 
     private final StringBuilder marks = new StringBuilder();
 
@@ -123,7 +129,7 @@ public final class Tui {
             FastTerminal terminal;
             if (record != null) {
                 com.googlecode.lanterna.TerminalSize size = FastTerminal.sttySize();
-                recorder = new dev.boxlab.app.Recorder(record, size == null ? 80 : size.getColumns(),
+                recorder = new dev.boxlab.app.session.Recorder(record, size == null ? 80 : size.getColumns(),
                         size == null ? 24 : size.getRows(), "boxlab", false);
                 terminal = new FastTerminal(recorder.tee(System.out));
             } else {
@@ -243,7 +249,7 @@ public final class Tui {
         };
         LessonScreen s = new LessonScreen(lesson, labs, work, progress, challenge, exit, theme, glyphs);
         if (demo != null) {
-            s.demo(new dev.boxlab.app.Typist(demo));
+            s.demo(new dev.boxlab.app.session.Typist(demo));
         }
         firstFrame(s);
         window.setComponent(s);
@@ -293,6 +299,8 @@ public final class Tui {
         if (recorder != null) {
             recorder.close();
         }
+        progress.flush();
+        problems.stream().distinct().forEach(System.err::println);
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -279,7 +279,7 @@ class LessonScreenTest {
         VirtualScreen v = new VirtualScreen(100, 30);
         LessonScreen s = screen(Theme.color());
         List<Long> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
-        s.demo(new dev.boxlab.app.Typist(1, pauses::add));
+        s.demo(new dev.boxlab.app.session.Typist(1, pauses::add));
         v.show(s);
         s.open(1);
         v.draw();

@@ -1,4 +1,4 @@
-package dev.boxlab.app;
+package dev.boxlab.app.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.boxlab.app;
+package dev.boxlab.app.session;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -115,6 +115,13 @@ public final class Progress {
         return Optional.ofNullable(lessons.get(lesson));
     }
 
+    /** Where a failed save is told (stderr unless a screen that owns the terminal says otherwise). */
+    private volatile java.util.function.Consumer<String> problems = System.err::println;
+
+    public void onProblem(java.util.function.Consumer<String> to) {
+        problems = to;
+    }
+
     /** The lesson touched last, to resume. */
     public Optional<LessonProgress> last() {
         return lessons.values().stream().max(Comparator.comparing(LessonProgress::updated));
@@ -191,7 +198,7 @@ public final class Progress {
             }
         } catch (IOException e) {
             // progress is a convenience: a read-only home must not stop a lesson
-            System.err.println("boxlab: cannot save progress to " + file + ": " + e.getMessage());
+            problems.accept("boxlab: cannot save progress to " + file + ": " + e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.boxlab.app;
+package dev.boxlab.app.session;
 
 import java.io.IOException;
 import java.io.OutputStream;
