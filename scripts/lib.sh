@@ -5,12 +5,12 @@ BOXLAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BOXLAB_JAR="$BOXLAB_HOME/app/target/boxlab.jar"
 BOXLAB_JSA="$BOXLAB_HOME/app/target/boxlab.jsa"
 
-# tool -> Debian package
-BOXLAB_TOOLS=(
-  ip:iproute2 iptables:iptables unshare:util-linux nsenter:util-linux lsns:util-linux
-  ping:iputils-ping busybox:busybox-static curl:curl socat:socat conntrack:conntrack ps:procps
-  tmux:tmux runc:runc jq:jq umoci:umoci nft:nftables
-)
+# tool -> Debian package: the one list, shared with sandbox Host.java
+BOXLAB_TOOLS=()
+while read -r tool package; do
+  case "$tool" in ''|'#'*) continue ;; esac
+  BOXLAB_TOOLS+=("$tool:$package")
+done <"$BOXLAB_HOME/sandbox/src/main/resources/dev/boxlab/sandbox/tools.txt"
 
 say() { printf 'boxlab: %s\n' "$*" >&2; }
 

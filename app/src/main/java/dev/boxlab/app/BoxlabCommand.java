@@ -56,7 +56,8 @@ final class BoxlabCommand implements Callable<Integer> {
     boolean challenge;
 
     @Option(names = "--demo", description = "Instructor mode: each command is typed out at a readable pace and "
-            + "runs when you press a key; no hints or check noise. Keys: Enter next, b back a step, q quit.")
+            + "runs when you press a key; no hints or check noise. Space (or Enter) types, runs and moves on; "
+            + "b goes back a step; q quits; ? on the screen lists every key.")
     boolean demo;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Typing speed in demo mode "
@@ -91,8 +92,34 @@ final class BoxlabCommand implements Callable<Integer> {
         return LessonLibrary.load(lessonsDir);
     }
 
+    /**
+     * Modes that cannot go together are refused by name: one way to run (the screen, --plain,
+     * --headless, --run-all, --list) and one way to learn (--demo or --challenge).
+     */
+    private void refuseContradictions() {
+        String[][] ways = {{"--plain", String.valueOf(plain)}, {"--headless", String.valueOf(headless)},
+            {"--run-all", String.valueOf(runAll)}, {"--list", String.valueOf(list)}};
+        List<String> chosen = java.util.Arrays.stream(ways).filter(w -> w[1].equals("true")).map(w -> w[0]).toList();
+        if (chosen.size() > 1) {
+            throw new Errors.UsageProblem(String.join(" and ", chosen) + " cannot go together: each is a way to run "
+                    + "boxlab (pick one)");
+        }
+        if (demo && challenge) {
+            throw new Errors.UsageProblem("--demo and --challenge cannot go together: a demo shows every command, "
+                    + "a challenge hides them (pick one)");
+        }
+        String teaching = demo ? "--demo" : challenge ? "--challenge" : null;
+        if (teaching != null && (runAll || headless || list)) {
+            throw new Errors.UsageProblem(teaching + " is for a learner's screen or --plain, not " + chosen.get(0));
+        }
+        if (record != null && (plain || headless || list)) {
+            throw new Errors.UsageProblem("--record records the screen or --run-all, not " + chosen.get(0));
+        }
+    }
+
     @Override
     public Integer call() {
+        refuseContradictions();
         LessonLibrary library = library();
         if (warmUp) {
             try {

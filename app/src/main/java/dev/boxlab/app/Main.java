@@ -13,6 +13,9 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if ("1".equals(System.getenv("BOXLAB_ASK_NEEDS"))) {
+            return Needs.of(args, out);
+        }
         CommandLine cl = new CommandLine(new BoxlabCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);

@@ -17,34 +17,17 @@ public final class Host {
     public static final Map<String, String> PACKAGES = new LinkedHashMap<>();
 
     static {
-        PACKAGES.put("ip", "iproute2");
-        PACKAGES.put("iptables", "iptables");
-        PACKAGES.put("iptables-save", "iptables");
-        PACKAGES.put("unshare", "util-linux");
-        PACKAGES.put("nsenter", "util-linux");
-        PACKAGES.put("mount", "mount");
-        PACKAGES.put("bash", "bash");
-        PACKAGES.put("ping", "iputils-ping");
-        PACKAGES.put("busybox", "busybox-static");
-        PACKAGES.put("curl", "curl");
-        PACKAGES.put("socat", "socat");
-        PACKAGES.put("conntrack", "conntrack");
-        PACKAGES.put("ps", "procps");
-        PACKAGES.put("lsns", "util-linux");
-        PACKAGES.put("ipcmk", "util-linux");
-        PACKAGES.put("ipcs", "util-linux");
-        PACKAGES.put("findmnt", "util-linux");
-        PACKAGES.put("pivot_root", "util-linux");
-        PACKAGES.put("setpriv", "util-linux");
-        PACKAGES.put("chroot", "coreutils");
-        PACKAGES.put("tar", "tar");
-        PACKAGES.put("sha256sum", "coreutils");
-        PACKAGES.put("runc", "runc");
-        PACKAGES.put("jq", "jq");
-        PACKAGES.put("umoci", "umoci");
-        PACKAGES.put("gzip", "gzip");
-        PACKAGES.put("ldd", "libc-bin");
-        PACKAGES.put("diff", "diffutils");
+        // the one list of tools and packages, shared with scripts/lib.sh
+        try (var in = Host.class.getResourceAsStream("tools.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] w = line.strip().split("\\s+");
+                if (w.length == 2 && !w[0].startsWith("#")) {
+                    PACKAGES.put(w[0], w[1]);
+                }
+            }
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new ExceptionInInitializerError("tools.txt is missing from the jar: " + e);
+        }
     }
 
     /** The tools every lab needs before any lesson asks for more. */
