@@ -20,13 +20,13 @@ final class DemoDriver {
     private Thread typing;
     private long shown;
 
-    DemoDriver(Typist typist, LessonSession session, LessonControl control, CommandLine line, Work work, Runnable redraw) {
+    DemoDriver(Typist typist, LessonScreen screen) {
         this.typist = typist;
-        this.session = session;
-        this.control = control;
-        this.line = line;
-        this.work = work;
-        this.redraw = redraw;
+        session = screen.session;
+        control = screen.control;
+        line = screen.commandLine();
+        work = screen.work;
+        redraw = screen::invalidate;
     }
 
     /** What the next beat does, for the key bar. */

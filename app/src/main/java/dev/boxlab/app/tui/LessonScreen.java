@@ -72,7 +72,7 @@ final class LessonScreen extends FullScreenView {
 
     /** Demo mode: Space types the next command out, runs it, moves on; no hints or check noise. */
     void demo(dev.boxlab.app.session.Typist typist) {
-        demo = new DemoDriver(typist, session, control, command.line(), work, this::invalidate);
+        demo = new DemoDriver(typist, this);
         step.demo(true);
         control.quiet(true);
     }
