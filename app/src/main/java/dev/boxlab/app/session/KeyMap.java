@@ -129,9 +129,10 @@ public final class KeyMap {
         StringBuilder sb = new StringBuilder();
         for (Binding b : in(Mode.SCREEN)) {
             if (!b.words().isEmpty()) {
-                sb.append(sb.length() == 0 ? "" : " ").append(':').append(b.words().get(0));
+                sb.append(sb.length() == 0 ? "" : " ").append(':').append(b.words().get(0))
+                        .append(b.action() == Action.VIEW ? " mounts" : "");
             }
         }
-        return sb.append(" (:view mounts picks a view)").toString();
+        return sb.toString();
     }
 }
