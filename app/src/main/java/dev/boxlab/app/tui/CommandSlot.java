@@ -2,16 +2,18 @@ package dev.boxlab.app.tui;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
 
 /**
  * The command line at the foot of the lesson screen, where the learner types a command for the lab
  * host. This is the slot a real terminal pane (a pty with a VT emulator) takes: it is given the
  * rows at the foot, draws there, says where its cursor is, and receives the keys while it has focus.
  */
-final class CommandSlot {
+final class CommandSlot extends Region<CommandSlot> implements Slot {
     private final CommandLine line = new CommandLine();
     private final Paint paint;
     private TerminalPosition cursorAt;
+    private boolean busy;
 
     CommandSlot(Paint paint) {
         this.paint = paint;
@@ -21,13 +23,37 @@ final class CommandSlot {
         return line;
     }
 
-    /** Where the cursor is after the last draw, or null when it is hidden. */
-    TerminalPosition cursor() {
-        return cursorAt;
+    @Override
+    public TerminalPosition cursor() {
+        TerminalPosition at = cursorAt;
+        return at == null ? null : at.withRelative(getPosition());
     }
 
-    /** Draws the line on row {@code y}; {@code busy} adds the "running, Ctrl-C stops it" note. */
-    void draw(TextGraphics g, int w, int y, boolean focused, boolean busy) {
+    @Override
+    public int rows(int screenRows) {
+        return 1;
+    }
+
+    @Override
+    public Region<?> region() {
+        return this;
+    }
+
+    /** Adds the "running, Ctrl-C stops it" note while the lab runs a command. */
+    @Override
+    public void busy(boolean on) {
+        busy = on;
+    }
+
+    /** Enter, Esc and Tab are the screen's; every other key edits the line. */
+    @Override
+    public boolean key(KeyStroke k) {
+        return line.edit(k);
+    }
+
+    @Override
+    void render(TextGraphics g, int w, int h, boolean focused) {
+        int y = 0;
         paint.fill(g, 0, y, w, Tone.TEXT);
         int x = paint.put(g, 0, y, Row.of(focused ? Tone.PROMPT : Tone.DIM, "lab-host# "), w);
         int avail = w - x - 1;

@@ -14,15 +14,28 @@ import dev.boxlab.app.session.KeyMap.Mode;
  * The key bar at the foot of the lesson screen (the message of the moment, then the keys that
  * matter now) and the help overlay, both generated from {@link KeyMap}.
  */
-final class KeyBar {
+final class KeyBar extends Region<KeyBar> {
     private final Paint paint;
+
+    private Row message;
+    private boolean typing;
+    private String demoGo;
 
     KeyBar(Paint paint) {
         this.paint = paint;
     }
 
-    /** The bar; {@code demoGo} (what Space does now) is set in demo mode, else null. */
-    void draw(TextGraphics g, int w, int y, Row message, boolean typing, String demoGo) {
+    /** What the next draw shows: the message, whether the learner is typing, what Space does in a demo (else null). */
+    KeyBar show(Row message, boolean typing, String demoGo) {
+        this.message = message;
+        this.typing = typing;
+        this.demoGo = demoGo;
+        return this;
+    }
+
+    @Override
+    void render(TextGraphics g, int w, int h, boolean focused) {
+        int y = 0;
         Row lead = message == null ? Row.EMPTY
                 : Row.of(Tone.BAR_KEY, " " + message.plain() + " ").plus(Tone.BAR, " " + paint.glyphs.v);
         paint.keyBar(g, y, w, lead, demoGo != null ? demoKeys(demoGo) : typing ? lineKeys() : screenKeys());

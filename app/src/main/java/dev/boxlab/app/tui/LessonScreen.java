@@ -17,8 +17,9 @@ import dev.boxlab.lessons.LessonSession;
 import dev.boxlab.lessons.LessonSession.LabStatus;
 
 /**
- * The lesson screen: wires a {@link LessonSession} and its {@link LiveState} to the panes that draw
- * them (step, state, transcript, the command slot, the key bar) and lays them out; {@link ScreenKeys}
+ * The lesson screen: wires a {@link LessonSession} and its {@link LiveState} to the regions that
+ * draw them (title, step, state, transcript, the command slot, the key bar: each a {@link Region},
+ * a Lanterna component with its renderer) and lays them out; {@link ScreenKeys}
  * turns keys into what {@link LessonControl} does. Everything here runs on the GUI thread.
  */
 final class LessonScreen extends FullScreenView {
@@ -46,6 +47,9 @@ final class LessonScreen extends FullScreenView {
     final StatePane state;
     final TranscriptLog transcript;
     final CommandSlot command;
+    /** Where the learner types: the command line, or a terminal pane in its place. */
+    Slot slot;
+    private final TitleBar title;
     private final KeyBar bar;
     private final ScreenKeys keys;
     DemoDriver demo;
@@ -61,11 +65,13 @@ final class LessonScreen extends FullScreenView {
         this.work = work;
         session = new LessonSession(lesson, labs);
         live = new LiveState(session::lab, work::probe);
-        transcript = new TranscriptLog(glyphs);
+        transcript = new TranscriptLog(paint);
         control = new LessonControl(session, live, work, progress, transcript, glyphs, this::invalidate, this::moved);
         step = new StepPanel(session, paint, challenge);
         state = new StatePane(live, paint);
         command = new CommandSlot(paint);
+        slot = command;
+        title = new TitleBar(paint, session, control);
         bar = new KeyBar(paint);
         keys = new ScreenKeys(this);
     }
@@ -157,7 +163,7 @@ final class LessonScreen extends FullScreenView {
 
     @Override
     TerminalPosition cursor() {
-        return overlay == Overlay.NONE && focus == Pane.COMMAND ? command.cursor() : null;
+        return overlay == Overlay.NONE && focus == Pane.COMMAND ? slot.cursor() : null;
     }
 
     @Override
@@ -170,8 +176,9 @@ final class LessonScreen extends FullScreenView {
             put(g, 0, 1, Row.text("(this terminal is " + w + "x" + h + "); q quits"), w);
             return;
         }
-        new TitleBar(paint).draw(g, w, session, control);
-        int bodyH = h - 3;
+        title.place(g, 0, 0, w, 1, false);
+        int slotRows = slot.rows(h);
+        int bodyH = h - 2 - slotRows;
         if (zoom != null) {
             drawPane(g, zoom, 0, 1, w, bodyH);
         } else {
@@ -188,8 +195,9 @@ final class LessonScreen extends FullScreenView {
             theme.apply(g, Tone.BORDER);
             g.setCharacter(leftW, 1 + topH, glyphs.teeUp);
         }
-        command.draw(g, w, h - 2, focus == Pane.COMMAND, control.status() == LabStatus.BUSY);
-        bar.draw(g, w, h - 1, control.message(), focus == Pane.COMMAND, demo == null ? null : demo.next());
+        slot.busy(control.status() == LabStatus.BUSY);
+        slot.region().place(g, 0, h - 1 - slotRows, w, slotRows, focus == Pane.COMMAND);
+        bar.show(control.message(), focus == Pane.COMMAND, demo == null ? null : demo.next()).place(g, 0, h - 1, w, 1, false);
         if (overlay == Overlay.HELP) {
             overlay(g, size, "boxlab keys", KeyBar.helpRows(demo != null));
         } else if (overlay == Overlay.QUIT) {
@@ -198,10 +206,11 @@ final class LessonScreen extends FullScreenView {
     }
 
     private void drawPane(TextGraphics g, Pane p, int x, int y, int w, int h) {
-        switch (p) {
-            case STEP -> step.draw(g, x, y, w, h, focus == p);
-            case STATE -> state.draw(g, x, y, w, h, focus == p);
-            default -> transcript.draw(g, paint, x, y, w, h, focus == p);
-        }
+        Region<?> r = switch (p) {
+            case STEP -> step;
+            case STATE -> state;
+            default -> transcript;
+        };
+        r.place(g, x, y, w, h, focus == p);
     }
 }

@@ -112,7 +112,7 @@ final class ScreenKeys {
             case Enter -> submit();
             case Escape, Tab -> s.focus = Pane.STEP;
             case ReverseTab -> s.focus = Pane.TRANSCRIPT;
-            default -> s.commandLine().edit(k);
+            default -> s.slot.key(k);
         }
     }
 

@@ -18,7 +18,7 @@ import dev.boxlab.sandbox.SnapshotDiff.Change;
  * Draws what {@link LiveState} publishes, as the state pane shows it: added lines carry "+",
  * changed ones "~", and removed ones are listed with "-" where they were. Keeps nothing of its own.
  */
-final class StatePane {
+final class StatePane extends Region<StatePane> {
     private final LiveState live;
     private final Paint paint;
     private int scroll;
@@ -41,7 +41,8 @@ final class StatePane {
         return page;
     }
 
-    void draw(TextGraphics g, int x, int y, int w, int h, boolean focused) {
+    @Override
+    void render(TextGraphics g, int w, int h, boolean focused) {
         View view = live.view();
         int cw = w - 1;
         List<Row> rows = rows(view, cw, paint.glyphs);
@@ -51,9 +52,9 @@ final class StatePane {
         int marks = live.markCount(view);
         String extra = (marks > 0 ? marks + " changed" : "")
                 + (rows.size() > bodyH ? (marks > 0 ? " " : "") + Paint.scrollInfo(scroll, rows.size(), bodyH) : "");
-        paint.header(g, x, y, w, "State: " + view.word + " (v)", extra, focused);
+        paint.header(g, 0, 0, w, "State: " + view.word + " (v)", extra, focused);
         for (int i = 0; i < bodyH && scroll + i < rows.size(); i++) {
-            paint.put(g, x + 1, y + 1 + i, rows.get(scroll + i), cw);
+            paint.put(g, 1, 1 + i, rows.get(scroll + i), cw);
         }
     }
 

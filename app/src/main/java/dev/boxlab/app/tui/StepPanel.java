@@ -14,7 +14,7 @@ import dev.boxlab.lessons.LessonSession;
  * The step pane: the step's title and text, its commands (marked as they run) or "your turn" in a
  * challenge, the hints asked for so far, and its checks at the foot. Draws the session as it is.
  */
-final class StepPanel {
+final class StepPanel extends Region<StepPanel> {
     private final LessonSession session;
     private final Paint paint;
     private final boolean challenge;
@@ -55,7 +55,8 @@ final class StepPanel {
         return checks != null && checks.stream().allMatch(CheckResult::passed);
     }
 
-    void draw(TextGraphics g, int x, int y, int w, int h, boolean focused) {
+    @Override
+    void render(TextGraphics g, int w, int h, boolean focused) {
         int cw = w - 2;
         List<Row> footer = demo ? new ArrayList<>() : checkRows(cw);
         List<Row> rows = stepRows(cw);
@@ -73,17 +74,17 @@ final class StepPanel {
             scroll = Math.max(0, rows.size() - bodyH);
         }
         scroll = Math.min(scroll, Math.max(0, rows.size() - bodyH));
-        paint.header(g, x, y, w, "Step " + (session.index() + 1) + "/" + session.lesson().steps().size() + " "
+        paint.header(g, 0, 0, w, "Step " + (session.index() + 1) + "/" + session.lesson().steps().size() + " "
                 + session.step().id(), Paint.scrollInfo(scroll, rows.size(), bodyH), focused);
         for (int i = 0; i < bodyH && scroll + i < rows.size(); i++) {
-            paint.put(g, x + 1, y + 1 + i, rows.get(scroll + i), cw);
+            paint.put(g, 1, 1 + i, rows.get(scroll + i), cw);
         }
         for (int i = 0; i < footerH; i++) {
             Row r = footer.get(i);
             if (i == footerH - 1 && footer.size() > footerH) {
                 r = Row.of(Tone.DIM, "  " + paint.glyphs.running + (footer.size() - footerH + 1) + " more checks");
             }
-            paint.put(g, x + 1, y + 1 + bodyH + i, r, cw);
+            paint.put(g, 1, 1 + bodyH + i, r, cw);
         }
     }
 

@@ -9,14 +9,19 @@ import dev.boxlab.lessons.LessonSession;
 import dev.boxlab.lessons.LessonSession.LabStatus;
 
 /** The lesson screen's top line: the lesson, the step, its checks, and what the lab is doing. */
-final class TitleBar {
+final class TitleBar extends Region<TitleBar> {
     private final Paint paint;
+    private final LessonSession session;
+    private final LessonControl control;
 
-    TitleBar(Paint paint) {
+    TitleBar(Paint paint, LessonSession session, LessonControl control) {
         this.paint = paint;
+        this.session = session;
+        this.control = control;
     }
 
-    void draw(TextGraphics g, int w, LessonSession session, LessonControl control) {
+    @Override
+    void render(TextGraphics g, int w, int h, boolean focused) {
         Glyphs glyphs = paint.glyphs;
         paint.fill(g, 0, 0, w, Tone.BAR);
         Row left = Row.of(Tone.TITLE, " boxlab ").plus(Tone.BAR, " " + session.lesson().title() + "  ")

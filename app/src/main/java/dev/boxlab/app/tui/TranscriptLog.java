@@ -12,7 +12,7 @@ import dev.boxlab.sandbox.SnapshotDiff.Change;
  * the lesson's) with its output as it streams in, its exit code and what it changed; and notes
  * (step changes, the lab starting). Lives on the GUI thread.
  */
-final class TranscriptLog {
+final class TranscriptLog extends Region<TranscriptLog> {
     static final int MAX_OUTPUT_CHARS = 64 * 1024;
     static final int MAX_ENTRIES = 400;
     static final int MAX_CHANGES_SHOWN = 6;
@@ -56,13 +56,15 @@ final class TranscriptLog {
 
     private final List<Entry> entries = new ArrayList<>();
     private final Glyphs g;
+    private final Paint paint;
     private long version;
     /** How many rows above the end the pane shows (0: it follows the end). */
     private int back;
     private int page = 5;
 
-    TranscriptLog(Glyphs g) {
-        this.g = g;
+    TranscriptLog(Paint paint) {
+        this.paint = paint;
+        this.g = paint.glyphs;
     }
 
     Entry command(String command, String source) {
@@ -156,15 +158,16 @@ final class TranscriptLog {
     }
 
     /** The transcript pane: the last rows that fit, or earlier ones while scrolled back. */
-    void draw(TextGraphics gr, Paint paint, int x, int y, int w, int h, boolean focused) {
+    @Override
+    void render(TextGraphics gr, int w, int h, boolean focused) {
         List<Row> rows = rows(w - 2);
         int bodyH = h - 1;
         page = bodyH;
         back = Math.min(back, Math.max(0, rows.size() - bodyH));
         int top = Math.max(0, rows.size() - bodyH - back);
-        paint.header(gr, x, y, w, "Transcript", back > 0 ? back + " lines below (End)" : "", focused);
+        paint.header(gr, 0, 0, w, "Transcript", back > 0 ? back + " lines below (End)" : "", focused);
         for (int i = 0; i < bodyH && top + i < rows.size(); i++) {
-            paint.put(gr, x + 1, y + 1 + i, rows.get(top + i), w - 2);
+            paint.put(gr, 1, 1 + i, rows.get(top + i), w - 2);
         }
     }
 }
