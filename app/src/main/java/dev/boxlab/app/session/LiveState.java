@@ -153,26 +153,35 @@ public final class LiveState implements LessonSession.Listener {
             mountsOf = mountTargets.pid();
         }
         probe.execute(() -> {
-            Snapshot s = v == View.NETWORK ? trySnapshot() : null;
-            List<StateText.Line> l = v == View.NETWORK ? null : tryView(v, mountsOf);
-            List<ProcessInfo> procs = v == View.MOUNTS ? tryProcesses() : null;
-            synchronized (this) {
-                refreshing = false;
-                if (s != null) {
-                    network(s);
-                }
-                if (l != null && v == view && Objects.equals(mountsOf, mountTargets.pid())) {
-                    lines.put(v, l);
-                    errors.remove(v);
-                } else if (l == null && v != View.NETWORK && v == view) {
-                    errors.put(v, "cannot read " + v.word + " from the lab");
-                }
-                if (procs != null) {
-                    mountTargets.processes(procs);
+            try {
+                read(v, mountsOf);
+            } finally {
+                synchronized (this) {
+                    refreshing = false;
                 }
             }
             publish();
         });
+    }
+
+    private void read(View v, Integer mountsOf) {
+        Snapshot s = v == View.NETWORK ? trySnapshot() : null;
+        List<StateText.Line> l = v == View.NETWORK ? null : tryView(v, mountsOf);
+        List<ProcessInfo> procs = v == View.MOUNTS ? tryProcesses() : null;
+        synchronized (this) {
+            if (s != null) {
+                network(s);
+            }
+            if (l != null && v == view && Objects.equals(mountsOf, mountTargets.pid())) {
+                lines.put(v, l);
+                errors.remove(v);
+            } else if (l == null && v != View.NETWORK && v == view) {
+                errors.put(v, "cannot read " + v.word + " from the lab");
+            }
+            if (procs != null) {
+                mountTargets.processes(procs);
+            }
+        }
     }
 
     /** A network snapshot read now, in the caller's thread (the line mode's {@code :state}). */

@@ -214,6 +214,16 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         });
     }
 
+    /**
+     * A command ended outside the session: in a terminal pane's shell or a second terminal's
+     * {@code boxlab shell}, as the command hook tells it. The state and the checks follow at once
+     * rather than at the next poll. Any thread.
+     */
+    void commandElsewhere() {
+        live.refresh();
+        work.gui(this::checkNow);
+    }
+
     /** The timer: a safety poll of the state, and of the checks every third tick while the lab is idle. */
     void tick() {
         LabStatus s = status();
