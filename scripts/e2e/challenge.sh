@@ -32,7 +32,7 @@ check "$w" "┌── netns0 ─" 10 "and the state pane shows what that command
 tmux send-keys -t "$session:shell" 'exit' Enter
 
 tmux send-keys -t "$w" n
-check "$w" "Step 3/9" 5 "n moves on to step 3"
+check "$w" "Step 3/12" 5 "n moves on to step 3"
 tmux send-keys -t "$w" q
 check "$w" "Quit boxlab?" 5 "q asks first"
 tmux send-keys -t "$w" y
@@ -49,7 +49,7 @@ tmux new-window -t "$session" -n resume \
   "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --resume; echo EXITED \$?; sleep 30"
 w="$session:resume"
 check "$w" "lab ready" 90 "--resume starts a lab"
-if screen "$w" | head -1 | grep -q "Step 3/9"; then ok "--resume lands on step 3"; else bad "$w" "--resume lands on step 3"; fi
+if screen "$w" | head -1 | grep -q "Step 3/12"; then ok "--resume lands on step 3"; else bad "$w" "--resume lands on step 3"; fi
 check "$w" "┌── netns0 ─" 10 "with the earlier steps' state built (netns0)"
 lab=$(lab_in "$w") || lab="0 none"
 tmux send-keys -t "$w" q

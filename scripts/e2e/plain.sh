@@ -14,7 +14,7 @@ netns_before=$(ip netns list | sort)
 export BOXLAB_PROGRESS="$tmp/progress.json"
 tmux new-session -d -s "$session" -x 100 -y 30 \
   "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --plain --challenge --lesson networking --step netns; sleep 5"
-check "$session:0" "[2/9 netns] lab-host#" 60 "the lesson opens at step 2 with a lab prompt"
+check "$session:0" "[2/12 netns] lab-host#" 60 "the lesson opens at step 2 with a lab prompt"
 if screen "$session:0" | grep -q 'ip netns add netns0'; then bad "$session:0" "challenge mode hides the commands"; else ok "challenge mode hides the commands"; fi
 
 tmux send-keys -t "$session:0" ':hint' Enter
@@ -33,7 +33,7 @@ tmux send-keys -t "$session:shell" 'ip netns add netns0' Enter
 check "$session:0" "Step 2 done: every check passes." 15 "the step turns done by itself from the other terminal's command"
 
 tmux send-keys -t "$session:0" ':next' Enter
-check "$session:0" "[3/9 veth] lab-host#" 10 ":next moves on"
+check "$session:0" "[3/12 veth] lab-host#" 10 ":next moves on"
 tmux send-keys -t "$session:0" ':solve' Enter
 check "$session:0" "Step done!" 30 ":solve runs the reference commands and the checks pass"
 if screen "$session:0" | grep -qF '+ netns0: address 172.18.0.10/16 on ceth0'; then
@@ -60,7 +60,7 @@ fi
 # closing the terminal (SIGHUP to boxlab's whole process group) leaves nothing either
 hup="$session-hup"
 tmux new-session -d -s "$hup" -x 100 -y 30 "$BOXLAB_HOME/scripts/boxlab --plain --lesson networking --step veth"
-if wait_for "$hup:0" "[3/9 veth] lab-host#" 60; then
+if wait_for "$hup:0" "[3/12 veth] lab-host#" 60; then
   lab=$(lab_of "$(tmux display -p -t "$hup:0" '#{pane_pid}')") || lab="0 none"
   tmux kill-session -t "$hup"
   for _ in $(seq 50); do

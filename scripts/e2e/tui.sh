@@ -23,7 +23,7 @@ tmux new-session -d -s "$session" -x 100 -y 30 -n lesson \
   "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --lesson networking; $after"
 w="$session:lesson"
 check "$w" "lab ready" 90 "the lesson opens and its lab starts"
-if screen "$w" | head -1 | grep -q "Step 1/9"; then ok "the title bar says where we are"; else bad "$w" "the title bar says where we are"; fi
+if screen "$w" | head -1 | grep -q "Step 1/12"; then ok "the title bar says where we are"; else bad "$w" "the title bar says where we are"; fi
 lab=$(lab_in "$w") || lab=""
 if [ -n "$lab" ]; then ok "the lab runs under the screen's process"; else bad "$w" "find the lab"; fi
 
@@ -31,7 +31,7 @@ tmux send-keys -t "$w" r
 check "$w" "Step 1 done" 20 "r runs step 1's commands and its checks pass"
 wait_for "$w" "lab ready" 20
 tmux send-keys -t "$w" n
-check "$w" "Step 2/9" 5 "n moves to step 2"
+check "$w" "Step 2/12" 5 "n moves to step 2"
 tmux send-keys -t "$w" r
 check "$w" "┌── netns0 ─" 20 "the state pane draws the new namespace netns0"
 check "$w" "Step 2 done" 20 "step 2's checks pass"
@@ -77,7 +77,7 @@ tmux new-window -t "$session" -n small \
 tmux resize-window -t "$session:small" -x 80 -y 24 2>/dev/null
 w="$session:small"
 check "$w" "lab ready" 90 "--step bridge: the lab is built up to step 5"
-if screen "$w" | head -1 | grep -q "Step 5/9"; then ok "the learner lands on step 5"; else bad "$w" "the learner lands on step 5"; fi
+if screen "$w" | head -1 | grep -q "Step 5/12"; then ok "the learner lands on step 5"; else bad "$w" "the learner lands on step 5"; fi
 check "$w" "netns1:ceth1" 10 "the earlier steps' containers are in the state pane at 80x24"
 if [ "$(screen "$w" | LC_ALL=C.UTF-8 wc -L)" -le 80 ] && [ "$(screen "$w" | wc -l)" -le 24 ]; then
   ok "the screen fits 80x24"
@@ -106,7 +106,7 @@ for _ in $(seq 30); do
   sleep 0.1
 done
 check "$w" "─ Container networking from scratch ─" 5 "the picker lists the networking lesson, its details under the list"
-if screen "$w" | grep -qE "networking +9 steps +[0-9]/9 done"; then ok "the picker shows the progress made above"; else bad "$w" "the picker shows progress"; fi
+if screen "$w" | grep -qE "networking +12 steps +[0-9]+/12 done"; then ok "the picker shows the progress made above"; else bad "$w" "the picker shows progress"; fi
 tmux send-keys -t "$w" Enter
 check "$w" "lab ready" 90 "Enter opens the chosen lesson and starts its lab"
 picker_lab=$(lab_in "$w") || picker_lab=""

@@ -28,7 +28,7 @@ class CommandLineTest {
     void listShowsEachLessonWithItsStepCount() {
         Run r = run("--list");
         assertEquals(0, r.code());
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("networking\\s+9 steps\\s+Container networking from scratch")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("networking\\s+12 steps\\s+Container networking from scratch")), r.out());
     }
 
     @Test
@@ -45,7 +45,7 @@ class CommandLineTest {
         Path file = Path.of("..", "lessons", "networking.yaml");
         Run r = run("validate", file.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("ok (lesson 'networking', 9 steps)"), r.out());
+        assertTrue(r.out().contains("ok (lesson 'networking', 12 steps)"), r.out());
     }
 
     @Test
@@ -74,7 +74,7 @@ class CommandLineTest {
         assertTrue(r.err().contains("networking"), r.err());
         Run s = run("--lesson", "networking", "--step", "42", "--run-all");
         assertEquals(2, s.code());
-        assertTrue(s.err().contains("lesson 'networking' has no step '42'; its steps are 1-9: host-stack, netns"), s.err());
+        assertTrue(s.err().contains("lesson 'networking' has no step '42'; its steps are 1-12: host-stack, netns"), s.err());
         Run t = run("--run-all");
         assertEquals(2, t.code());
         assertTrue(t.err().contains("--run-all needs --lesson ID"), t.err());

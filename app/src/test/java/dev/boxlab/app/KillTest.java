@@ -29,7 +29,7 @@ class KillTest {
             boolean reached = false;
             while ((line = out.readLine()) != null) {
                 // step 7 has a bridge, veths, namespaces, forwarding and NAT rules in place
-                if (line.contains("Step 7/9")) {
+                if (line.contains("Step 7/12")) {
                     reached = true;
                     break;
                 }

@@ -213,6 +213,6 @@ class LessonLoaderTest {
     @Test
     void theBuiltInLessonsAreValid() {
         List<Lesson> all = LessonLibrary.load(null).lessons();
-        assertTrue(all.stream().anyMatch(l -> l.id().equals("networking") && l.steps().size() == 9));
+        assertTrue(all.stream().anyMatch(l -> l.id().equals("networking") && l.steps().size() == 12));
     }
 }

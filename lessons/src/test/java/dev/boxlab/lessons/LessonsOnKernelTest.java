@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ import dev.boxlab.sandbox.Lab;
  */
 @ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
+    private static final int SHORTCUT_LABS_AT_ONCE = 4;
+
     /** Every built-in lesson, or those named in -Dboxlab.lessons=a,b (for an author iterating on one). */
     static Stream<String> lessons() {
         String only = System.getProperty("boxlab.lessons", "");
@@ -99,25 +104,38 @@ class LessonsOnKernelTest {
 
     /**
      * Every shortcut leaves at least one check of its step failing (after the check's retries), from
-     * a lab fast-forwarded to that step: the checks test the idea, not just the look of it.
+     * a lab fast-forwarded to that step: the checks test the idea, not just the look of it. Each
+     * shortcut needs a lab of its own; the labs mostly wait (pings, timeouts), so a few run at once.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")
-    void everyShortcutFailsAtLeastOneCheck(String id) {
+    void everyShortcutFailsAtLeastOneCheck(String id) throws InterruptedException {
         Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lesson.steps().size(); i++) {
-            Step step = lesson.steps().get(i);
-            for (Lesson.Alternative shortcut : step.shortcuts()) {
-                try (Lab lab = Lab.start()) {
-                    LessonRunner runner = new LessonRunner(lesson, lab, null);
-                    runner.fastForward(i);
-                    runner.runCommands(step, shortcut.run());
-                    if (!runner.rejects(step)) {
-                        problems.add("step '" + step.id() + "' shortcut '" + shortcut.name() + "' passes every check");
-                    }
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(SHORTCUT_LABS_AT_ONCE);
+        try {
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                int index = i;
+                Step step = lesson.steps().get(i);
+                for (Lesson.Alternative shortcut : step.shortcuts()) {
+                    pool.submit(() -> {
+                        String what = "step '" + step.id() + "' shortcut '" + shortcut.name() + "'";
+                        try (Lab lab = Lab.start()) {
+                            LessonRunner runner = new LessonRunner(lesson, lab, null);
+                            runner.fastForward(index);
+                            runner.runCommands(step, shortcut.run());
+                            if (!runner.rejects(step)) {
+                                problems.add(what + " passes every check");
+                            }
+                        } catch (RuntimeException e) {
+                            problems.add(what + ": " + e.getMessage());
+                        }
+                    });
                 }
             }
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(15, TimeUnit.MINUTES), "shortcut labs did not finish");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
