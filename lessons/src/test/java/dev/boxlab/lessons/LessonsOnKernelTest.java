@@ -29,7 +29,7 @@ import dev.boxlab.sandbox.Lab;
  */
 @ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
-    private static final int SHORTCUT_LABS_AT_ONCE = 4;
+    private static final int SHORTCUT_LABS_AT_ONCE = 6;
 
     /** Every built-in lesson, or those named in -Dboxlab.lessons=a,b (for an author iterating on one). */
     static Stream<String> lessons() {
