@@ -1,6 +1,5 @@
 package dev.boxlab.app.session;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -9,9 +9,9 @@ import dev.boxlab.app.session.KeyMap;
 import dev.boxlab.app.session.KeyMap.Action;
 import dev.boxlab.app.session.KeyMap.Mode;
 import dev.boxlab.app.session.View;
-import dev.boxlab.lessons.LessonSession.LabStatus;
 import dev.boxlab.app.tui.LessonScreen.Overlay;
 import dev.boxlab.app.tui.LessonScreen.Pane;
+import dev.boxlab.lessons.LessonSession.LabStatus;
 
 /**
  * The lesson screen's keys: each key and each {@code :} word is looked up in {@link KeyMap} and
@@ -81,7 +81,7 @@ final class ScreenKeys {
             default -> Optional.empty();
         };
         if (a.isPresent()) {
-            do_(a.get(), k);
+            act(a.get(), k);
             return true;
         }
         return t == KeyType.Character && !k.isCtrlDown();
@@ -103,7 +103,7 @@ final class ScreenKeys {
             }
             a = KeyMap.ctrl(Mode.SCREEN, k.getCharacter());
         }
-        a.ifPresent(action -> do_(action, k));
+        a.ifPresent(action -> act(action, k));
         return a.isPresent();
     }
 
@@ -126,8 +126,8 @@ final class ScreenKeys {
             case ArrowDown -> scroll(s.focus, 1);
             case Home -> scroll(s.focus, -100000);
             case End -> scroll(s.focus, 100000);
-            case ArrowRight -> do_(Action.NEXT, k);
-            case ArrowLeft -> do_(Action.PREVIOUS, k);
+            case ArrowRight -> act(Action.NEXT, k);
+            case ArrowLeft -> act(Action.PREVIOUS, k);
             case Character -> letter(k);
             default -> {
                 // other keys do nothing here
@@ -146,7 +146,7 @@ final class ScreenKeys {
             default -> {
                 Optional<Action> a = KeyMap.letter(Mode.SCREEN, c);
                 if (a.isPresent()) {
-                    do_(a.get(), k);
+                    act(a.get(), k);
                 } else {
                     s.control.say(Tone.TEXT, "'" + c + "' is not a key here; to type a command press : or Enter first");
                 }
@@ -155,7 +155,7 @@ final class ScreenKeys {
     }
 
     /** Does what a key or word asks; {@code k} is the key (null for a word). */
-    private void do_(Action a, KeyStroke k) {
+    private void act(Action a, KeyStroke k) {
         LessonControl c = s.control;
         switch (a) {
             case RUN_STEP -> c.runStep(Integer.MAX_VALUE);
@@ -214,7 +214,7 @@ final class ScreenKeys {
             }
             show(s.live.view().next());
         } else {
-            do_(a.get(), null);
+            act(a.get(), null);
         }
     }
 
