@@ -14,7 +14,7 @@ import dev.boxlab.lessons.Lesson;
 import dev.boxlab.sandbox.Transcript;
 
 /**
- * The screen, the line mode and a headless run are views of one session: driven through the same
+ * The screen, the line mode, the demo and a headless run are views and drivers of one session: driven through the same
  * lesson, every step's commands reach the lab through the same path, so their transcripts agree.
  */
 class OnePathTest {
@@ -32,8 +32,16 @@ class OnePathTest {
         return t.entries().stream().map(e -> e.source() + ": " + e.result().command()).toList();
     }
 
+    static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
-    void theScreenTheLineModeAndAHeadlessRunLeaveTheSameTranscript() throws IOException {
+    void theScreenTheLineModeTheDemoAndAHeadlessRunLeaveTheSameTranscript() throws IOException {
         FakeLab screenLab = lab();
         VirtualScreen v = new VirtualScreen(100, 30);
         LessonScreen s = new LessonScreen(LESSON, screenLab, Work.inline(), ProgressSource.session(), false, () -> { },
@@ -52,6 +60,20 @@ class OnePathTest {
         Drivers.lineMode(LESSON, lineLab, List.of(":solve", ":next", ":solve", ":next", ":solve", "echo mine", ":quit"),
                 new PrintWriter(lineOut));
         assertEquals(EXPECTED, commands(lineLab.transcript), "the line mode: " + lineOut);
+
+        FakeLab demoLab = lab();
+        LessonScreen d = new LessonScreen(LESSON, demoLab, Work.inline(), ProgressSource.session(), false, () -> { },
+                Theme.color(), Glyphs.UNICODE);
+        d.demo(new dev.boxlab.app.session.Typist(1, ms -> { }));
+        v.show(d);
+        d.open(0);
+        for (int beat = 0; beat < 40 && demoLab.transcript.entries().size() < 4; beat++) {
+            v.press(' ');
+            for (int i = 0; i < 200 && d.demo.next().equals("finish typing"); i++) {
+                sleep();
+            }
+        }
+        assertEquals(EXPECTED.subList(0, 4), commands(demoLab.transcript), "the demo");
 
         FakeLab headlessLab = lab();
         StringWriter out = new StringWriter();
