@@ -14,11 +14,11 @@ public final class KeyMap {
     /** What a key or word asks for. */
     public enum Action {
         RUN_STEP, RUN_ONE, NEXT, PREVIOUS, HINT, VIEW, MOUNTS, PANE, ZOOM, TYPE, LEAVE_LINE, HISTORY, STOP, CHECK,
-        TEXT, STATE, HELP, QUIT, DEMO_GO
+        TEXT, STATE, HELP, QUIT, DEMO_GO, CHOOSE, OPEN
     }
 
-    /** Where a binding works: the lesson screen, the screen in demo mode, the line mode. */
-    public enum Mode { SCREEN, DEMO, LINE }
+    /** Where a binding works: the lesson screen, the screen in demo mode, the line mode, the lesson list. */
+    public enum Mode { SCREEN, DEMO, LINE, PICKER }
 
     /**
      * One binding. {@code keys} is how help shows the keys; {@code letters} the plain keys that do
@@ -33,15 +33,23 @@ public final class KeyMap {
 
         /** The key the bar shows: the first letter, else the first of the keys as help writes them. */
         public String barKey() {
-            return letters.isEmpty() ? keys.split(" {2}")[0] : letters.substring(0, 1);
+            return action == Action.CHOOSE ? "↑↓" : letters.isEmpty() || letters.length() > 3
+                    ? keys.split(" {2}")[0] : letters.substring(0, 1);
         }
     }
 
     private static final List<Mode> SCREEN = List.of(Mode.SCREEN);
     private static final List<Mode> BOTH = List.of(Mode.SCREEN, Mode.LINE);
-    private static final List<Mode> ALL = List.of(Mode.SCREEN, Mode.DEMO, Mode.LINE);
+    private static final List<Mode> ALL = List.of(Mode.SCREEN, Mode.DEMO, Mode.LINE, Mode.PICKER);
+    private static final List<Mode> PICKER = List.of(Mode.PICKER);
 
     private static final List<Binding> BINDINGS = List.of(
+            new Binding(Action.CHOOSE, PICKER, "Up Down j k", "jk", 0, '\0', List.of(),
+                    "choose a lesson", null, "choose"),
+            new Binding(Action.OPEN, PICKER, "Enter", "", 0, '\0', List.of(),
+                    "open it (a lab starts)", null, "open"),
+            new Binding(Action.OPEN, PICKER, "1-9", "123456789", 0, '\0', List.of(),
+                    "open a lesson by its number", null, "open by number"),
             new Binding(Action.RUN_STEP, BOTH, "r  F5", "r", 5, 'r', List.of("solve", "run", "r"),
                     "run the step's commands (the ones not run yet)", "show and run the step's commands", "run step"),
             new Binding(Action.RUN_ONE, BOTH, "s  F6", "s", 6, '\0', List.of("step", "s"),
@@ -78,8 +86,9 @@ public final class KeyMap {
                     null, "what the lab holds now", null),
             new Binding(Action.HELP, ALL, "?  F1", "?", 1, '\0', List.of("help", "?"),
                     "this help", "this help", "help"),
-            new Binding(Action.QUIT, ALL, "q  F10  Ctrl-Q", "q", 10, 'q', List.of("quit", "q", "exit"),
-                    "quit (the lab and everything in it goes)", "leave (the lab and everything in it goes)", "quit"));
+            new Binding(Action.QUIT, List.of(Mode.SCREEN, Mode.DEMO, Mode.LINE), "q  F10  Ctrl-Q", "q", 10, 'q', List.of("quit", "q", "exit"),
+                    "quit (the lab and everything in it goes)", "leave (the lab and everything in it goes)", "quit"),
+            new Binding(Action.QUIT, PICKER, "q  Esc  F10", "q", 10, 'q', List.of(), "quit", null, "quit"));
 
     private KeyMap() {}
 

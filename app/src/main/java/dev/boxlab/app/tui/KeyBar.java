@@ -42,13 +42,29 @@ final class KeyBar extends Region<KeyBar> {
     }
 
     private static String[][] screenKeys() {
+        return keys(Mode.SCREEN);
+    }
+
+    /** The key bar of a mode: each binding with a label, its key and label. */
+    static String[][] keys(Mode m) {
         List<String[]> keys = new ArrayList<>();
-        for (Binding b : KeyMap.in(Mode.SCREEN)) {
+        for (Binding b : KeyMap.in(m)) {
             if (b.bar() != null) {
-                keys.add(new String[] {b.action() == KeyMap.Action.PANE ? "Tab" : b.barKey(), b.bar()});
+                keys.add(new String[] {b.barKey(), b.bar()});
             }
         }
         return keys.toArray(new String[0][]);
+    }
+
+    /** Help rows of a mode: each binding's keys and what it does. */
+    static List<Row> keyRows(Mode m) {
+        List<Row> rows = new ArrayList<>();
+        for (Binding b : KeyMap.in(m)) {
+            if (b.help() != null) {
+                rows.add(Row.of(Tone.KEY, String.format("%-16s", b.keys())).plus(Tone.TEXT, b.help()));
+            }
+        }
+        return rows;
     }
 
     /** While typing, letters are text: the bar shows the editing keys and the F-keys. */
@@ -79,12 +95,7 @@ final class KeyBar extends Region<KeyBar> {
 
     /** The help overlay's rows: every key of the screen with what it does. */
     static List<Row> helpRows(boolean demo) {
-        List<Row> rows = new ArrayList<>();
-        for (Binding b : KeyMap.in(demo ? Mode.DEMO : Mode.SCREEN)) {
-            if (b.help() != null) {
-                rows.add(Row.of(Tone.KEY, String.format("%-16s", b.keys())).plus(Tone.TEXT, b.help()));
-            }
-        }
+        List<Row> rows = keyRows(demo ? Mode.DEMO : Mode.SCREEN);
         rows.add(Row.EMPTY);
         rows.add(Row.of(Tone.DIM, "On the command line, " + KeyMap.screenWords() + " work too."));
         rows.add(Row.of(Tone.DIM, "Marks in the state pane: + added  ~ changed  - removed (by the last command)."));

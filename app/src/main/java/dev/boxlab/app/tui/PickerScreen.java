@@ -9,6 +9,10 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
+import dev.boxlab.app.session.KeyMap;
+import dev.boxlab.app.session.KeyMap.Action;
+import dev.boxlab.app.session.KeyMap.Mode;
+
 import dev.boxlab.lessons.Lesson;
 
 /** The lesson list: each lesson with its title, summary, step count and progress; Enter opens one. */
@@ -50,19 +54,18 @@ final class PickerScreen extends FullScreenView {
                     open.accept(lessons.get(selected));
                 }
             }
-            case F1 -> help = true;
-            case F10, EOF, Escape -> quit.run();
+            case EOF, Escape -> quit.run();
             case Character -> {
                 char c = k.getCharacter();
                 if (k.isCtrlDown() && (c == 'c' || c == 'q')) {
                     quit.run();
-                } else if (c == 'q') {
+                } else if (KeyMap.letter(Mode.PICKER, c).orElse(null) == Action.QUIT) {
                     quit.run();
                 } else if (c == 'k') {
                     selected = Math.max(0, selected - 1);
                 } else if (c == 'j') {
                     selected = Math.min(lessons.size() - 1, selected + 1);
-                } else if (c == '?') {
+                } else if (KeyMap.letter(Mode.PICKER, c).orElse(null) == Action.HELP) {
                     help = true;
                 } else if (c >= '1' && c <= '9' && c - '1' < lessons.size()) {
                     selected = c - '1';
@@ -70,7 +73,13 @@ final class PickerScreen extends FullScreenView {
                 }
             }
             default -> {
-                // nothing else does anything here
+                Action a = k.getKeyType().name().matches("F\\d+")
+                        ? KeyMap.fkey(Mode.PICKER, Integer.parseInt(k.getKeyType().name().substring(1))).orElse(null) : null;
+                if (a == Action.HELP) {
+                    help = true;
+                } else if (a == Action.QUIT) {
+                    quit.run();
+                }
             }
         }
     }
@@ -168,19 +177,16 @@ final class PickerScreen extends FullScreenView {
                 put(g, margin, py + 1 + i, preview.get(i), cw);
             }
         }
-        keyBar(g, h - 1, w, Row.EMPTY, new String[][] {{"↑↓", "choose"}, {"Enter", "open"}, {"1-9", "open by number"},
-            {"?", "help"}, {"q", "quit"}});
+        keyBar(g, h - 1, w, Row.EMPTY, KeyBar.keys(Mode.PICKER));
         if (help) {
-            List<Row> rows = List.of(
+            List<Row> rows = new ArrayList<>(List.of(
                     Row.text("Each lesson builds real namespaces, veth pairs, bridges, NAT rules,"),
                     Row.text("mounts and cgroups on this machine's kernel, inside a lab that"),
                     Row.text("vanishes when boxlab exits."),
-                    Row.EMPTY,
-                    Row.of(Tone.KEY, "Up Down j k").plus(Tone.TEXT, "  choose a lesson"),
-                    Row.of(Tone.KEY, "Enter 1-9  ").plus(Tone.TEXT, "  open it (a lab starts)"),
-                    Row.of(Tone.KEY, "q Esc F10  ").plus(Tone.TEXT, "  quit"),
-                    Row.EMPTY,
-                    Row.of(Tone.DIM, "Any key closes this help."));
+                    Row.EMPTY));
+            rows.addAll(KeyBar.keyRows(Mode.PICKER));
+            rows.add(Row.EMPTY);
+            rows.add(Row.of(Tone.DIM, "Any key closes this help."));
             overlay(g, size, "boxlab", rows);
         }
     }
