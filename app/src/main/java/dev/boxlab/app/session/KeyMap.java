@@ -31,20 +31,21 @@ public final class KeyMap {
             return modes.contains(m);
         }
 
-        /** The key the bar shows: the first letter, else the first of the keys as help writes them. */
+        /** The key the bar shows: the first of the keys as help writes them. */
         public String barKey() {
-            return action == Action.CHOOSE ? "↑↓" : letters.isEmpty() || letters.length() > 3
-                    ? keys.split(" {2}")[0] : letters.substring(0, 1);
+            return keys.split(" {2}")[0];
         }
     }
 
     private static final List<Mode> SCREEN = List.of(Mode.SCREEN);
     private static final List<Mode> BOTH = List.of(Mode.SCREEN, Mode.LINE);
+    private static final List<Mode> LESSON = List.of(Mode.SCREEN, Mode.LINE);
+    private static final List<Mode> DEMO = List.of(Mode.DEMO);
     private static final List<Mode> ALL = List.of(Mode.SCREEN, Mode.DEMO, Mode.LINE, Mode.PICKER);
     private static final List<Mode> PICKER = List.of(Mode.PICKER);
 
     private static final List<Binding> BINDINGS = List.of(
-            new Binding(Action.CHOOSE, PICKER, "Up Down j k", "jk", 0, '\0', List.of(),
+            new Binding(Action.CHOOSE, PICKER, "↑↓  j k", "jk", 0, '\0', List.of(),
                     "choose a lesson", null, "choose"),
             new Binding(Action.OPEN, PICKER, "Enter", "", 0, '\0', List.of(),
                     "open it (a lab starts)", null, "open"),
@@ -54,11 +55,14 @@ public final class KeyMap {
                     "run the step's commands (the ones not run yet)", "show and run the step's commands", "run step"),
             new Binding(Action.RUN_ONE, BOTH, "s  F6", "s", 6, '\0', List.of("step", "s"),
                     "run the next command of the step only", "run the step's next command", "one cmd"),
-            new Binding(Action.DEMO_GO, List.of(Mode.DEMO), "Space  Enter  →", " ", 0, '\0', List.of(),
+            new Binding(Action.DEMO_GO, DEMO, "Space  Enter  →", " ", 0, '\0', List.of(),
                     "type the next command out, run it, then the next step", null, "type next command"),
-            new Binding(Action.NEXT, ALL, "n  F8  Ctrl-N", "n", 8, 'n', List.of("next", "n", "skip"),
+            new Binding(Action.PREVIOUS, DEMO, "←  p  b", "pb", 0, '\0', List.of(),
+                    "back a step (a fresh lab, built up to it)", null, "back a step"),
+            new Binding(Action.NEXT, DEMO, "n", "n", 0, '\0', List.of(), "skip to the next step", null, "skip"),
+            new Binding(Action.NEXT, LESSON, "n  F8  Ctrl-N", "n", 8, 'n', List.of("next", "n", "skip"),
                     "next step (the lab stays as it is)", "the next step (:skip too)", "next"),
-            new Binding(Action.PREVIOUS, ALL, "p  F7  Ctrl-P", "pb", 7, 'p', List.of("back", "prev", "p", "b"),
+            new Binding(Action.PREVIOUS, LESSON, "p  F7  Ctrl-P", "pb", 7, 'p', List.of("back", "prev", "p", "b"),
                     "previous step (a fresh lab, built up to it)", "the previous step, rebuilt in a fresh lab", "prev"),
             new Binding(Action.HINT, BOTH, "h  F2", "h", 2, '\0', List.of("hint", "h"),
                     "a hint; again for a more specific one", "a hint (ask again for a more specific one)", "hint"),
@@ -68,7 +72,9 @@ public final class KeyMap {
                     "mounts view: the lab host or another process", null, null),
             new Binding(Action.PANE, SCREEN, "Tab  Shift-Tab", "", 0, '\0', List.of(),
                     "move between panes; arrows, j k, PgUp PgDn scroll", null, "pane"),
-            new Binding(Action.ZOOM, List.of(Mode.SCREEN, Mode.DEMO), "z  F4", "z", 4, '\0', List.of(),
+            new Binding(Action.ZOOM, DEMO, "z", "z", 0, '\0', List.of(), "zoom the state pane (again to return)", null,
+                    "zoom state"),
+            new Binding(Action.ZOOM, SCREEN, "z  F4", "z", 4, '\0', List.of(),
                     "zoom the pane in focus (again to return)", null, null),
             new Binding(Action.TYPE, SCREEN, ":  Enter", ":/", 0, '\0', List.of(),
                     "the command line: type a command, Enter runs it", null, "type"),

@@ -79,18 +79,11 @@ final class KeyBar extends Region<KeyBar> {
         return keys.toArray(new String[0][]);
     }
 
+    /** The demo's bar: what Space does now, then the demo's other keys. */
     private static String[][] demoKeys(String go) {
-        List<String[]> keys = new ArrayList<>();
-        for (Binding b : KeyMap.in(Mode.DEMO)) {
-            switch (b.action()) {
-                case DEMO_GO -> keys.add(new String[] {"Space", go});
-                case PREVIOUS -> keys.add(new String[] {"←", "back a step"});
-                case NEXT -> keys.add(new String[] {"n", "skip"});
-                case ZOOM -> keys.add(new String[] {"z", "zoom state"});
-                default -> keys.add(new String[] {b.barKey(), b.bar()});
-            }
-        }
-        return keys.toArray(new String[0][]);
+        String[][] keys = keys(Mode.DEMO);
+        keys[0] = new String[] {keys[0][0], go};
+        return keys;
     }
 
     /** The help overlay's rows: every key of the screen with what it does. */
