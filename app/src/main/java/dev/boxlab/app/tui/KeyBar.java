@@ -59,9 +59,10 @@ final class KeyBar extends Region<KeyBar> {
     /** Help rows of a mode: each binding's keys and what it does. */
     static List<Row> keyRows(Mode m) {
         List<Row> rows = new ArrayList<>();
+        int width = KeyMap.in(m).stream().mapToInt(b -> b.keys().length() + 1).max().orElse(0);
         for (Binding b : KeyMap.in(m)) {
             if (b.help() != null) {
-                rows.add(Row.of(Tone.KEY, String.format("%-16s", b.keys())).plus(Tone.TEXT, b.help()));
+                rows.add(Row.of(Tone.KEY, String.format("%-" + Math.max(16, width) + "s", b.keys())).plus(Tone.TEXT, b.help()));
             }
         }
         return rows;
