@@ -61,6 +61,10 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         quiet = on;
     }
 
+    LessonSession session() {
+        return session;
+    }
+
     LabStatus status() {
         return queued && session.status() == LabStatus.READY ? LabStatus.BUSY : session.status();
     }

@@ -11,17 +11,16 @@ import dev.boxlab.lessons.LessonSession.LabStatus;
 /** The lesson screen's top line: the lesson, the step, its checks, and what the lab is doing. */
 final class TitleBar extends Region<TitleBar> {
     private final Paint paint;
-    private final LessonSession session;
     private final LessonControl control;
 
-    TitleBar(Paint paint, LessonSession session, LessonControl control) {
+    TitleBar(Paint paint, LessonControl control) {
         this.paint = paint;
-        this.session = session;
         this.control = control;
     }
 
     @Override
     void render(TextGraphics g, int w, int h, boolean focused) {
+        LessonSession session = control.session();
         Glyphs glyphs = paint.glyphs;
         paint.fill(g, 0, 0, w, Tone.BAR);
         Row left = Row.of(Tone.TITLE, " boxlab ").plus(Tone.BAR, " " + session.lesson().title() + "  ")
