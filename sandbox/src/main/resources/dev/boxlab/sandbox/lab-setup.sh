@@ -425,4 +425,77 @@ done
 echo "$image is a valid OCI image layout ($n layers)"
 OUT
 chmod 755 /run/boxlab/bin/oci-verify
+step "the mini-build command"
+cat > /run/boxlab/bin/mini-build <<'OUT'
+#!/bin/bash
+# mini-build NAME DOCKERFILE: a small docker build, by hand (the slim lesson uses it). One instruction a line:
+#   FROM IMAGE [AS STAGE]   start from an image built before (the lab has one: busybox) or an
+#                           earlier stage of this file
+#   RUN COMMANDS            a container on the layers so far; what it changes is the new layer
+#   RUN <<EOF ... EOF       the same, the commands on the lines up to EOF (a heredoc)
+#   COPY SRC DST            files from the Dockerfile's directory (the build context)
+#   COPY --from=STAGE SRC DST   files from another stage or image (a multi-stage build)
+# Every layer is a directory /tmp/slim/layers/KEY. KEY is the cache key: a digest of the key of
+# the layer below, the instruction, and for COPY the content it copies. A layer whose key is there
+# already is reused (CACHED), as docker build does. An image is the list of its layers, bottom
+# first, in /tmp/slim/images/NAME; the last stage of the file is the image NAME.
+set -e
+S=/tmp/slim name=$1 file=$2 ctx=$(cd "$(dirname "$2")" && pwd)
+mkdir -p $S/layers $S/images $S/merged $S/from
+if [ ! -e $S/images/busybox ]; then make-rootfs $S/layers/busybox >/dev/null; echo $S/layers/busybox > $S/images/busybox; fi
+lower() { local l= d; for d in "$@"; do l=$d${l:+:$l}; done; echo "$l"; }   # top layer first
+content() { tar -C "$1" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - "$2" | sha256sum | cut -c1-16; }
+stage=
+while IFS= read -r line || [ -n "$line" ]; do
+  case $line in ''|'#'*) continue ;; esac
+  op=${line%% *} arg=${line#* } extra=
+  case $op in
+    FROM)
+      [ -z "$stage" ] || printf '%s\n' "${layers[@]}" > $S/images/$stage
+      set -- $arg; stage=${3:-}
+      mapfile -t layers < $S/images/$1; key=${layers[-1]##*/}
+      echo "        $line"; continue ;;
+    RUN)
+      case $arg in '<<'*)
+        delim=${arg#<<} arg=
+        while IFS= read -r l && [ "$l" != "$delim" ]; do arg+="$l"$'\n'; done
+        extra=$arg ;;
+      esac ;;
+    COPY)
+      set -- $arg; src_root=$ctx
+      case $1 in --from=*)
+        mapfile -t from < $S/images/${1#--from=}; shift; src_root=$S/from
+        if [ ${#from[@]} -gt 1 ]; then mount -t overlay overlay -o lowerdir=$(lower "${from[@]}") $src_root
+        else mount --bind "${from[0]}" $src_root; fi ;;
+      esac
+      src=${1#/} dst=$2 extra=$(content $src_root "$src") ;;
+    *) echo "mini-build: unknown instruction: $line" >&2; exit 1 ;;
+  esac
+  key=$(printf '%s\n%s\n%s\n' "$key" "$line" "$extra" | sha256sum | cut -c1-16)
+  layer=$S/layers/$key
+  if [ -d $layer ]; then echo "CACHED  $line"
+  else
+    echo "BUILD   $line"
+    rm -rf $layer.new $S/work; mkdir -p $layer.new $S/work
+    case $op in
+      RUN)
+        mount -t overlay overlay -o lowerdir=$(lower "${layers[@]}"),upperdir=$layer.new,workdir=$S/work $S/merged
+        unshare --mount --uts --ipc --net --pid --fork chroot $S/merged /bin/sh -ec "$arg" || { umount $S/merged; exit 1; }
+        umount $S/merged ;;
+      COPY)
+        case $dst in */) mkdir -p "$layer.new/$dst" ;; *) mkdir -p "$layer.new/$(dirname "$dst")" ;; esac
+        if [ -d "$src_root/$src" ]; then mkdir -p "$layer.new/$dst"; cp -a "$src_root/$src/." "$layer.new/$dst/"
+        else cp -a "$src_root/$src" "$layer.new/$dst"; fi ;;
+    esac
+    mv $layer.new $layer
+  fi
+  if mountpoint -q $S/from; then umount $S/from; fi
+  layers+=($layer)
+done < "$file"
+printf '%s\n' "${layers[@]}" > $S/images/$name
+echo "image $name, bottom layer first:"
+for l in "${layers[@]}"; do printf '  %6s  %s\n' "$(du -sh $l | cut -f1)" "${l##*/}"; done
+OUT
+chmod 755 /run/boxlab/bin/mini-build
+
 # ---- end of track 2 helpers ---------------------------------------------------------------------
