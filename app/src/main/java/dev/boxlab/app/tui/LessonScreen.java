@@ -80,6 +80,7 @@ final class LessonScreen extends FullScreenView {
     void demo(dev.boxlab.app.session.Typist typist) {
         demo = new DemoDriver(typist, this);
         step.demo(true);
+        title.demo(true);
         control.quiet(true);
     }
 

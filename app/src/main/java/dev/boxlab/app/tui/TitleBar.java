@@ -12,10 +12,16 @@ import dev.boxlab.lessons.LessonSession.LabStatus;
 final class TitleBar extends Region<TitleBar> {
     private final Paint paint;
     private final LessonControl control;
+    private boolean demo;
 
     TitleBar(Paint paint, LessonControl control) {
         this.paint = paint;
         this.control = control;
+    }
+
+    /** A demo keeps check noise off the projector: no check count in the title either. */
+    void demo(boolean on) {
+        demo = on;
     }
 
     @Override
@@ -26,7 +32,7 @@ final class TitleBar extends Region<TitleBar> {
         Row left = Row.of(Tone.TITLE, " boxlab ").plus(Tone.BAR, " " + session.lesson().title() + "  ")
                 .plus(Tone.BAR_KEY, "Step " + (session.index() + 1) + "/" + session.lesson().steps().size());
         List<CheckResult> checks = session.checks();
-        if (checks != null && !checks.isEmpty()) {
+        if (checks != null && !checks.isEmpty() && !demo) {
             long ok = checks.stream().filter(CheckResult::passed).count();
             left = left.plus(Tone.BAR, "  ").plus(Tone.BAR_KEY, ok == checks.size() ? glyphs.ok + " done"
                     : ok + "/" + checks.size() + " checks");
