@@ -31,6 +31,8 @@ ensure_packages
 
 echo "== build"
 if jar_stale; then build_jar; else echo "boxlab is up to date"; fi
+# a jar built elsewhere (copied in) comes without the archive that makes boxlab start faster
+[ -f "$BOXLAB_JSA" ] || build_cds
 
 echo "== boxlab on the PATH"
 mkdir -p "$BOXLAB_PREFIX/bin"

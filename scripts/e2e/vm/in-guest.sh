@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs in the VM guest (scripts/e2e/vm.sh), as root in /opt/boxlab after vagrant/provision.sh:
+# the workshop check on the lessons given, then the lab kernel tests (JUnit, without Maven: the
+# compiled tests and their jars are in /job/files, sent by the host).
+set -uo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.."
+status=0
+echo "== cgroups: $(stat -fc %T /sys/fs/cgroup); root controllers: $(cat /sys/fs/cgroup/cgroup.controllers 2>/dev/null)"
+echo "== scripts/workshop-check $*"
+scripts/workshop-check "$@" || status=1
+if [ -d /job/files/tests ]; then
+  echo "== kernel tests: ${KERNEL_TESTS:-dev.boxlab.sandbox.LabTest dev.boxlab.app.KillTest}"
+  t=$(date +%s)
+  # shellcheck disable=SC2086
+  java -Dboxlab.requireRoot=true -cp "/job/files/tests/lib/*:/job/files/tests/classes" \
+    scripts/e2e/vm/KernelTests.java ${KERNEL_TESTS:-dev.boxlab.sandbox.LabTest dev.boxlab.app.KillTest} || status=1
+  echo "   ($(( $(date +%s) - t )) s)"
+fi
+exit "$status"
