@@ -27,7 +27,8 @@ fi
 
 # 2. shellcheck on every script
 scripts=("$here"/scripts/boxlab "$here"/scripts/test "$here"/scripts/bench "$here"/scripts/lib.sh \
-         "$here"/scripts/e2e/*.sh "$here"/vagrant/provision.sh "$here"/.ci/run)
+         "$here"/scripts/e2e/*.sh "$here"/scripts/e2e/vm/*.sh "$here"/scripts/vm "$here"/scripts/workshop-check \
+         "$here"/vagrant/provision.sh "$here"/.ci/run)
 if shellcheck -x "${scripts[@]}"; then ok "shellcheck (${#scripts[@]} scripts)"; else bad "shellcheck"; fi
 
 # 3. provisioning, twice, into a scratch prefix

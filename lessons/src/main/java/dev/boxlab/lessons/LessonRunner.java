@@ -18,6 +18,20 @@ public final class LessonRunner {
     /** How long one reference command may run before it is stopped. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final long RETRY_MILLIS = 200;
+    /**
+     * Check timeouts are multiplied by BOXLAB_TIMEOUT_SCALE (default 1): a machine without hardware
+     * virtualisation (the VM test's guest under QEMU's emulation) runs a check many times slower.
+     */
+    static final double TIMEOUT_SCALE = timeoutScale(System.getenv("BOXLAB_TIMEOUT_SCALE"));
+
+    static double timeoutScale(String env) {
+        try {
+            double s = env == null ? 1 : Double.parseDouble(env.strip());
+            return s >= 1 && s <= 100 ? s : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
 
     /** What happened, as it happens. Every method has a default, so a listener implements what it shows. */
     public interface Listener {
@@ -134,7 +148,7 @@ public final class LessonRunner {
 
     /** The one place a check is evaluated: its command in the lab's check shell, its exit code and {@code expect}. */
     public CheckResult checkOnce(Check c) {
-        long timeoutMillis = Math.max(1000, (long) (c.timeoutSeconds() * 1000) + 2000);
+        long timeoutMillis = Math.max(1000, (long) (c.timeoutSeconds() * TIMEOUT_SCALE * 1000) + 2000);
         CommandResult r = lab.check(c.run(), Duration.ofMillis(timeoutMillis));
         boolean passed = r.ok() && (c.expect() == null || Pattern.compile(c.expect(), Pattern.MULTILINE)
                 .matcher(r.output()).find());
@@ -157,7 +171,7 @@ public final class LessonRunner {
     }
 
     private CheckResult checkUntil(Check c) {
-        long deadline = System.nanoTime() + (long) (c.timeoutSeconds() * 1e9);
+        long deadline = System.nanoTime() + (long) (c.timeoutSeconds() * TIMEOUT_SCALE * 1e9);
         while (true) {
             CheckResult r = checkOnce(c);
             if (r.passed() || System.nanoTime() >= deadline) {
