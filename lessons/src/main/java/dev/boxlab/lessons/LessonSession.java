@@ -242,6 +242,17 @@ public final class LessonSession implements AutoCloseable {
         }
     }
 
+    /**
+     * A command the learner ran in a shell of their own (the terminal, {@code boxlab shell}): if it
+     * is the step's next reference command, it counts as run, as if boxlab had run it.
+     */
+    public void commandRan(String command) {
+        Step s = step();
+        if (commandsDone < s.run().size() && s.run().get(commandsDone).strip().equals(command.strip())) {
+            commandsDone++;
+        }
+    }
+
     /** The rest of the step's commands, then its checks retried until their timeouts (a headless run). */
     public StepResult runStep() {
         fire.stepStarted(index, step());

@@ -31,6 +31,16 @@ public final class LabTerminal implements AutoCloseable {
         return new LabTerminal(s, colour);
     }
 
+    /** A terminal on {@code session} (an offline one in screen tests); {@link #enter} replaces it with a lab's shell. */
+    public static LabTerminal of(TerminalSession session, boolean colour) {
+        return new LabTerminal(session, colour);
+    }
+
+    /** A command finished in a shell of the lab: the hook says so (and tests, in its place). */
+    public void deliver(CommandHook.Event e) {
+        listeners.forEach(l -> l.accept(e));
+    }
+
     public TerminalPane pane() {
         return pane;
     }
@@ -53,10 +63,10 @@ public final class LabTerminal implements AutoCloseable {
             return;
         }
         CommandHook newHook = CommandHook.install(next.initPid(), next.transcript());
-        newHook.onCommand(e -> listeners.forEach(l -> l.accept(e)));
+        newHook.onCommand(this::deliver);
         VtScreen shown = session.screen();
         TerminalSession newSession = TerminalSession.start(next.shellCommand(TerminalSession.TERM),
-                shown.columns(), shown.rows());
+                shown.columns(), shown.rows()).whileAlive(next::isAlive);
         TerminalSession old = session;
         CommandHook oldHook = hook;
         session = newSession;

@@ -27,6 +27,7 @@ public final class TerminalSession implements AutoCloseable {
     private volatile boolean closed;
     private final Thread reader;
     private final Consumer<byte[]> offline;
+    private volatile java.util.function.BooleanSupplier labAlive = () -> true;
     private int quickExits;
 
     private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows,
@@ -64,6 +65,12 @@ public final class TerminalSession implements AutoCloseable {
         TerminalSession s = new TerminalSession(command, env, cols, rows, null);
         s.reader.start();
         return s;
+    }
+
+    /** Whether the lab the shell runs in is still there: when it is not, no new shell is started. */
+    public TerminalSession whileAlive(java.util.function.BooleanSupplier alive) {
+        labAlive = alive;
+        return this;
     }
 
     public VtScreen screen() {
@@ -137,6 +144,12 @@ public final class TerminalSession implements AutoCloseable {
     private void restart(Pty old) {
         long started = old.process().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
         old.close();
+        if (!labAlive.getAsBoolean()) {
+            screen.feed("\r\n\033[2m[the lab ended]\033[0m\r\n");
+            closed = true;
+            changed();
+            return;
+        }
         boolean quick = System.currentTimeMillis() - started < 1500;
         quickExits = quick ? quickExits + 1 : 0;
         if (quickExits >= 3) {

@@ -15,8 +15,12 @@ final class DemoDriver {
     private final CommandLine line;
     private final Work work;
     private final Runnable redraw;
+    private final LessonScreen screen;
     /** The command typed out in full, waiting for a beat to run. */
     private String typed;
+    /** In the terminal: the command sent with Enter, until the hook says the prompt is back. */
+    private String running;
+    private int doneBefore;
     private Thread typing;
     private long shown;
 
@@ -27,12 +31,30 @@ final class DemoDriver {
         line = screen.commandLine();
         work = screen.work;
         redraw = screen::invalidate;
+        this.screen = screen;
+    }
+
+    /** With a terminal in the slot, commands are typed into the learner's shell and run there. */
+    private dev.boxlab.app.terminal.TerminalPane terminal() {
+        return screen.slot instanceof TerminalSlot ts ? ts.pane() : null;
+    }
+
+    /** The terminal's shell finished a command: the one the demo sent counts as the step's, whatever history made of it. */
+    void ran() {
+        if (running == null) {
+            return;
+        }
+        if (session.commandsDone() == doneBefore) {
+            session.commandRan(running);
+        }
+        running = null;
+        redraw.run();
     }
 
     /** What the next beat does, for the key bar. */
     String next() {
         return typing != null && typing.isAlive() ? "finish typing" : typed != null ? "run it"
-                : session.commandsDone() < session.step().run().size() ? "type next command" : "next step";
+                : running != null ? "running" + "\u2026" : session.commandsDone() < session.step().run().size() ? "type next command" : "next step";
     }
 
     /** The learner is on another step: whatever was typed goes. */
@@ -41,8 +63,12 @@ final class DemoDriver {
         if (t != null && t.isAlive()) {
             t.interrupt();
         }
+        if (terminal() != null && typed != null) {
+            terminal().session().type("\u0015"); // Ctrl-U: readline drops the half-typed line
+        }
         typing = null;
         typed = null;
+        running = null;
         shown++;
         line.set("");
     }
@@ -52,6 +78,16 @@ final class DemoDriver {
         if (typing != null && typing.isAlive()) {
             typing.interrupt(); // the typist puts down the rest at once
             return;
+        }
+        if (typed != null && terminal() != null) {
+            running = typed;
+            doneBefore = session.commandsDone();
+            typed = null;
+            terminal().session().type("\r");
+            return;
+        }
+        if (running != null) {
+            return; // still running in the terminal
         }
         if (typed != null) {
             typed = null;
@@ -71,6 +107,18 @@ final class DemoDriver {
         long mine = shown;
         StringBuilder sofar = new StringBuilder();
         typed = cmd; // runs on the beat after the typing is over
+        dev.boxlab.app.terminal.TerminalPane term = terminal();
+        if (term != null) {
+            // typed into the shell as such: a command of several lines gets bash's > prompt
+            typing = new Thread(() -> typist.type(cmd, ch -> {
+                if (mine == shown) {
+                    term.session().type(ch.replace("\n", "\r"));
+                }
+            }), "boxlab-demo-typist");
+            typing.setDaemon(true);
+            typing.start();
+            return;
+        }
         typing = new Thread(() -> {
             typist.type(cmd.replace('\n', ' '), ch -> {
                 sofar.append(ch);

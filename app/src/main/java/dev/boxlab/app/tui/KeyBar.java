@@ -20,6 +20,7 @@ final class KeyBar extends Region<KeyBar> {
     private Row message;
     private boolean typing;
     private String demoGo;
+    private boolean terminal;
 
     KeyBar(Paint paint) {
         this.paint = paint;
@@ -33,12 +34,19 @@ final class KeyBar extends Region<KeyBar> {
         return this;
     }
 
+    /** Whether the slot is a terminal: typing there, only the F-keys are boxlab's. */
+    KeyBar terminal(boolean on) {
+        terminal = on;
+        return this;
+    }
+
     @Override
     void render(TextGraphics g, int w, int h, boolean focused) {
         int y = 0;
         Row lead = message == null ? Row.EMPTY
                 : Row.of(Tone.BAR_KEY, " " + message.plain() + " ").plus(Tone.BAR, " " + paint.glyphs.v);
-        paint.keyBar(g, y, w, lead, demoGo != null ? demoKeys(demoGo) : typing ? lineKeys() : screenKeys());
+        paint.keyBar(g, y, w, lead, demoGo != null ? demoKeys(demoGo)
+                : typing && terminal ? terminalKeys() : typing ? lineKeys() : screenKeys());
     }
 
     private static String[][] screenKeys() {
@@ -58,10 +66,14 @@ final class KeyBar extends Region<KeyBar> {
 
     /** Help rows of a mode: each binding's keys and what it does. */
     static List<Row> keyRows(Mode m) {
+        return keyRows(m, b -> true);
+    }
+
+    private static List<Row> keyRows(Mode m, java.util.function.Predicate<Binding> shown) {
         List<Row> rows = new ArrayList<>();
         int width = KeyMap.in(m).stream().mapToInt(b -> b.keys().length() + 1).max().orElse(0);
         for (Binding b : KeyMap.in(m)) {
-            if (b.help() != null) {
+            if (b.help() != null && shown.test(b)) {
                 rows.add(Row.of(Tone.KEY, String.format("%-" + Math.max(16, width) + "s", b.keys())).plus(Tone.TEXT, b.help()));
             }
         }
@@ -80,6 +92,18 @@ final class KeyBar extends Region<KeyBar> {
         return keys.toArray(new String[0][]);
     }
 
+    /** In the terminal every key is the shell's but the F-keys: the bar says how to reach boxlab. */
+    private static String[][] terminalKeys() {
+        List<String[]> keys = new ArrayList<>();
+        keys.add(new String[] {"F9", "boxlab keys"});
+        for (Binding b : KeyMap.in(Mode.SCREEN)) {
+            if (b.bar() != null && b.fkey() > 0) {
+                keys.add(new String[] {"F" + b.fkey(), b.bar()});
+            }
+        }
+        return keys.toArray(new String[0][]);
+    }
+
     /** The demo's bar: what Space does now, then the demo's other keys. */
     private static String[][] demoKeys(String go) {
         String[][] keys = keys(Mode.DEMO);
@@ -88,10 +112,21 @@ final class KeyBar extends Region<KeyBar> {
     }
 
     /** The help overlay's rows: every key of the screen with what it does. */
-    static List<Row> helpRows(boolean demo) {
-        List<Row> rows = keyRows(demo ? Mode.DEMO : Mode.SCREEN);
+    static List<Row> helpRows(boolean demo, boolean terminal) {
+        List<Row> rows = new ArrayList<>();
+        if (terminal && !demo) {
+            rows.add(Row.text("The terminal is a real shell in the lab: every key goes to it but the F-keys."));
+            rows.add(Row.of(Tone.KEY, String.format("%-16s", "F9  Ctrl-]")).plus(Tone.TEXT, "leave the terminal: boxlab's letter keys work"));
+            rows.add(Row.of(Tone.KEY, String.format("%-16s", "Enter  :")).plus(Tone.TEXT, "(from boxlab's keys) back to the terminal"));
+            rows.add(Row.EMPTY);
+        }
+        // beside a terminal there is no command line: its keys (type, Esc, history) are left out
+        rows.addAll(keyRows(demo ? Mode.DEMO : Mode.SCREEN, b -> !terminal || (b.action() != KeyMap.Action.TYPE
+                && b.action() != KeyMap.Action.LEAVE_LINE && b.action() != KeyMap.Action.HISTORY)));
         rows.add(Row.EMPTY);
-        rows.add(Row.of(Tone.DIM, "On the command line, " + KeyMap.screenWords() + " work too."));
+        if (!terminal) {
+            rows.add(Row.of(Tone.DIM, "On the command line, " + KeyMap.screenWords() + " work too."));
+        }
         rows.add(Row.of(Tone.DIM, "Marks in the state pane: + added  ~ changed  - removed (by the last command)."));
         rows.add(Row.of(Tone.DIM, "Any key closes this help."));
         return rows;

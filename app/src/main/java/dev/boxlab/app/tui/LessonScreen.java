@@ -76,6 +76,17 @@ final class LessonScreen extends FullScreenView {
         keys = new ScreenKeys(this);
     }
 
+    /** The learner's shell in the lab takes the command line's place (the real screen; tests on a fake lab keep the line). */
+    void terminal(dev.boxlab.app.terminal.LabTerminal t) {
+        TerminalSlot ts = new TerminalSlot(t, paint);
+        ts.wire(this);
+        slot = ts;
+    }
+
+    boolean hasTerminal() {
+        return slot instanceof TerminalSlot;
+    }
+
     /** Demo mode: Space types the next command out, runs it, moves on; no hints or check noise. */
     void demo(dev.boxlab.app.session.Typist typist) {
         demo = new DemoDriver(typist, this);
@@ -183,7 +194,9 @@ final class LessonScreen extends FullScreenView {
         if (zoom != null) {
             drawPane(g, zoom, 0, 1, w, bodyH);
         } else {
-            int topH = Math.max(6, (int) Math.round(bodyH * (h >= 40 ? 0.64 : 0.58)));
+            // beside a terminal the transcript shows only while it has focus (after r, or Tab to it)
+            int topH = hasTerminal() && focus != Pane.TRANSCRIPT ? bodyH
+                    : Math.max(6, (int) Math.round(bodyH * (h >= 40 ? 0.64 : 0.58)));
             int leftW = w < 110 ? w / 2 : (int) (w * 0.42);
             drawPane(g, Pane.STEP, 0, 1, leftW, topH);
             drawPane(g, Pane.STATE, leftW + 1, 1, w - leftW - 1, topH);
@@ -198,9 +211,10 @@ final class LessonScreen extends FullScreenView {
         }
         slot.busy(control.status() == LabStatus.BUSY);
         slot.region().place(g, 0, h - 1 - slotRows, w, slotRows, focus == Pane.COMMAND);
-        bar.show(control.message(), focus == Pane.COMMAND, demo == null ? null : demo.next()).place(g, 0, h - 1, w, 1, false);
+        bar.show(control.message(), focus == Pane.COMMAND, demo == null ? null : demo.next())
+                .terminal(hasTerminal()).place(g, 0, h - 1, w, 1, false);
         if (overlay == Overlay.HELP) {
-            overlay(g, size, "boxlab keys", KeyBar.helpRows(demo != null));
+            overlay(g, size, "boxlab keys", KeyBar.helpRows(demo != null, hasTerminal()));
         } else if (overlay == Overlay.QUIT) {
             bar.askQuit(g, size, exit.backToPicker() != null);
         }

@@ -32,6 +32,9 @@ final class ScreenKeys {
             return;
         }
         boolean ctrlC = t == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == 'c';
+        if (s.overlay == Overlay.NONE && s.focus == Pane.COMMAND && s.hasTerminal() && terminalKey(k)) {
+            return;
+        }
         if (s.overlay != Overlay.NONE) {
             overlayKey(k, ctrlC);
         } else if (ctrlC) {
@@ -45,6 +48,19 @@ final class ScreenKeys {
                 navKey(k);
             }
         }
+    }
+
+    /**
+     * In the terminal every key is the shell's (Ctrl-C, Esc, Tab, letters) but the F-keys, which
+     * fall through to boxlab, and F9 / Ctrl-], which leave it. In a demo the keys stay the demo's.
+     */
+    private boolean terminalKey(KeyStroke k) {
+        if (TerminalSlot.isLeave(k)) {
+            s.focus = Pane.STEP;
+            s.control.say(Tone.TEXT, "boxlab's keys (? lists them); Enter goes back to the terminal");
+            return true;
+        }
+        return s.demo == null && s.slot.key(k);
     }
 
     private void overlayKey(KeyStroke k, boolean ctrlC) {
@@ -158,8 +174,12 @@ final class ScreenKeys {
     private void act(Action a, KeyStroke k) {
         LessonControl c = s.control;
         switch (a) {
-            case RUN_STEP -> c.runStep(Integer.MAX_VALUE);
-            case RUN_ONE -> c.runStep(1);
+            case RUN_STEP, RUN_ONE -> {
+                c.runStep(a == Action.RUN_STEP ? Integer.MAX_VALUE : 1);
+                if (s.hasTerminal() && s.demo == null) {
+                    s.focus = Pane.TRANSCRIPT; // boxlab runs them in a shell of its own; the transcript shows them
+                }
+            }
             case NEXT -> c.next();
             case PREVIOUS -> c.previous();
             case HINT -> {

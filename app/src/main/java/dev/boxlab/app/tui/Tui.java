@@ -54,6 +54,7 @@ public final class Tui {
     private MultiWindowTextGUI gui;
     private BasicWindow window;
     private volatile LessonScreen lessonScreen;
+    private volatile dev.boxlab.app.terminal.LabTerminal terminal;
     /** The last lesson's session: its lab ends when boxlab does, even after going back to the list. */
     private volatile dev.boxlab.lessons.LessonSession session;
     private ThreadWork work;
@@ -240,6 +241,7 @@ public final class Tui {
             @Override
             public Runnable backToPicker() {
                 return fromPicker ? () -> {
+                    closeTerminal();
                     work.interruptLab();
                     dev.boxlab.lessons.LessonSession open = session;
                     work.lab(open::close);
@@ -248,6 +250,9 @@ public final class Tui {
             }
         };
         LessonScreen s = new LessonScreen(lesson, labs, work, progress, challenge, exit, theme, glyphs);
+        closeTerminal();
+        terminal = dev.boxlab.app.terminal.LabTerminal.waiting(80, 10, theme.hasColor());
+        s.terminal(terminal); // the learner's shell, in whichever lab the session has
         if (demo != null) {
             s.demo(new dev.boxlab.app.session.Typist(demo));
         }
@@ -275,6 +280,14 @@ public final class Tui {
     }
 
     /** Ends the lab and restores the terminal; safe to call twice and from the shutdown hook. */
+    private void closeTerminal() {
+        dev.boxlab.app.terminal.LabTerminal t = terminal;
+        terminal = null;
+        if (t != null) {
+            t.close();
+        }
+    }
+
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
@@ -282,6 +295,7 @@ public final class Tui {
         if (work != null) {
             work.shutdown();
         }
+        closeTerminal(); // the shell is hung up before its lab ends, as a closed window would
         dev.boxlab.lessons.LessonSession open = session;
         if (open != null) {
             open.close();
