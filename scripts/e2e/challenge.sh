@@ -25,9 +25,9 @@ check "$w" "Hint 2/2" 5 "h again shows a more specific one"
 
 lab=$(lab_in "$w") || lab="0 none"
 tmux new-window -t "$session" -n shell "$BOXLAB_HOME/scripts/boxlab shell --lab ${lab#* }; sleep 5"
-check "$session:shell" "[boxlab] root@lab-host" 20 "boxlab shell opens a shell in the same lab"
+check "$session:shell" "lab-host#" 20 "boxlab shell opens a shell in the same lab, its prompt saying where"
 tmux send-keys -t "$session:shell" 'ip netns add netns0' Enter
-check "$w" "Step 2 done" 15 "the step turns done by itself from the other terminal's command"
+check "$w" "step done; n: next step" 15 "the step turns done by itself from the other terminal's command (the key bar says so)"
 check "$w" "┌── netns0 ─" 10 "and the state pane shows what that command built"
 tmux send-keys -t "$session:shell" 'exit' Enter
 
