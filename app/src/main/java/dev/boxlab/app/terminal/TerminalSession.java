@@ -29,6 +29,8 @@ public final class TerminalSession implements AutoCloseable {
     private final Consumer<byte[]> offline;
     private volatile java.util.function.BooleanSupplier labAlive = () -> true;
     private int quickExits;
+    /** The shell has written something (its first prompt): readline is reading keys. */
+    private volatile boolean spoke;
 
     private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows,
                             Consumer<byte[]> offline) {
@@ -128,6 +130,7 @@ public final class TerminalSession implements AutoCloseable {
             Pty p = pty;
             int n = p.read(buf, 250);
             if (n > 0) {
+                spoke = true;
                 screen.feed(buf, 0, n);
                 if (!outputListeners.isEmpty()) {
                     byte[] copy = java.util.Arrays.copyOf(buf, n);
@@ -166,6 +169,23 @@ public final class TerminalSession implements AutoCloseable {
             closed = true;
         }
         changed();
+    }
+
+    /**
+     * Waits (at most {@code millis}) until the shell has shown its first prompt: keys typed while
+     * bash is still starting can be lost. True if it did; an offline session always has.
+     */
+    public boolean awaitPrompt(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (offline == null && !spoke && System.currentTimeMillis() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return offline != null || spoke;
     }
 
     private void changed() {

@@ -21,6 +21,8 @@ final class DemoDriver {
     /** In the terminal: the command sent with Enter, until the hook says the prompt is back. */
     private String running;
     private int doneBefore;
+    /** Every character is out (the typist still pauses after the last one). */
+    private volatile boolean sentAll;
     private Thread typing;
     private long shown;
 
@@ -53,7 +55,7 @@ final class DemoDriver {
 
     /** What the next beat does, for the key bar. */
     String next() {
-        return typing != null && typing.isAlive() ? "finish typing" : typed != null ? "run it"
+        return typing != null && typing.isAlive() && !sentAll ? "finish typing" : typed != null ? "run it"
                 : running != null ? "running" + "\u2026" : session.commandsDone() < session.step().run().size() ? "type next command" : "next step";
     }
 
@@ -75,7 +77,7 @@ final class DemoDriver {
 
     /** One beat: finish typing, or run what was typed, or type the next command, or move on. */
     void beat() {
-        if (typing != null && typing.isAlive()) {
+        if (typing != null && typing.isAlive() && !sentAll) {
             typing.interrupt(); // the typist puts down the rest at once
             return;
         }
@@ -110,11 +112,19 @@ final class DemoDriver {
         dev.boxlab.app.terminal.TerminalPane term = terminal();
         if (term != null) {
             // typed into the shell as such: a command of several lines gets bash's > prompt
-            typing = new Thread(() -> typist.type(cmd, ch -> {
-                if (mine == shown) {
-                    term.session().type(ch.replace("\n", "\r"));
-                }
-            }), "boxlab-demo-typist");
+            sentAll = false;
+            int[] sent = {0};
+            typing = new Thread(() -> {
+                term.session().awaitPrompt(5000); // a shell still starting loses keys
+                typist.type(cmd, ch -> {
+                    if (mine == shown) {
+                        term.session().type(ch.replace("\n", "\r"));
+                        sent[0] += ch.length();
+                        sentAll = sent[0] >= cmd.length();
+                        work.gui(redraw);
+                    }
+                });
+            }, "boxlab-demo-typist");
             typing.setDaemon(true);
             typing.start();
             return;
