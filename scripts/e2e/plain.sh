@@ -28,7 +28,7 @@ pane=$(tmux display -p -t "$session:0" '#{pane_pid}')
 lab=$(lab_of "$pane") || lab=""
 if [ -n "$lab" ]; then ok "the lab is found under the lesson's process"; else bad "$session:0" "find the lab"; fi
 tmux new-window -t "$session" -n shell "$BOXLAB_HOME/scripts/boxlab shell --lab ${lab#* }; sleep 5"
-check "$session:shell" "[boxlab] root@lab-host" 20 "boxlab shell opens a shell in the lab"
+check "$session:shell" "[2/12 netns] lab-host#" 20 "boxlab shell opens a shell in the lab, its prompt saying the step and where"
 tmux send-keys -t "$session:shell" 'ip netns add netns0' Enter
 check "$session:0" "Step 2 done: every check passes." 15 "the step turns done by itself from the other terminal's command"
 

@@ -4,7 +4,8 @@
 # ceth0 and not veth0), exit back to lab-host; ping without -c, then Ctrl-C: the prompt is back
 # within 2 s and the next command runs; top opens, q closes it; a command typed in `boxlab shell` in
 # a second window is marked in the first window's state pane within a second; F9 leaves the
-# terminal for boxlab's keys. Then the demo types its command into the terminal. Nothing is left.
+# terminal for boxlab's keys. Then the demo types its command into the terminal, and the line mode
+# (--plain) makes the learner's own terminal the shell, boxlab speaking between prompts. Nothing is left.
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
@@ -13,6 +14,8 @@ tmp=$(mktemp -d)
 trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
 netns_before=$(ip netns list | sort)
 export BOXLAB_PROGRESS="$tmp/progress.json"
+# run_in TARGET LINE: type LINE into the pane's shell and press Enter
+run_in() { tmux send-keys -t "$1" -l "$2"; tmux send-keys -t "$1" Enter; }
 # the terminal pane's last prompt line
 prompt() { screen "$1" | grep -E '^[a-z0-9?-]+# ' | tail -1; }
 # wait_prompt TARGET NAME [SECONDS]: until the last line of the pane's text is NAME's empty prompt
@@ -36,23 +39,18 @@ check "$w" "F9 boxlab keys" 5 "Enter focuses the terminal; the key bar says F9 l
 if wait_prompt "$w" lab-host 10; then ok "the prompt says lab-host#"; else bad "$w" "the prompt says lab-host#"; fi
 
 # --- into a namespace and back -------------------------------------------------------------------
-tmux send-keys -t "$w" -l 'ip netns exec netns0 bash'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'ip netns exec netns0 bash'
 if wait_prompt "$w" netns0 5; then ok "ip netns exec netns0 bash: the prompt says netns0#"; else bad "$w" "the prompt says netns0#"; fi
-tmux send-keys -t "$w" -l 'clear; ip -br addr'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'clear; ip -br addr'
 check "$w" "ceth0@" 5 "inside netns0, ip -br addr shows ceth0"
 if screen "$w" | grep -q '^veth0'; then bad "$w" "and not veth0"; else ok "and not veth0"; fi
-tmux send-keys -t "$w" -l 'exit'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'exit'
 if wait_prompt "$w" lab-host 5; then ok "exit: back on lab-host"; else bad "$w" "exit: back on lab-host"; fi
-tmux send-keys -t "$w" -l 'clear; ip -br addr'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'clear; ip -br addr'
 check "$w" "veth0@" 5 "on the lab host ip -br addr shows veth0 again"
 
 # --- Ctrl-C ----------------------------------------------------------------------------------------
-tmux send-keys -t "$w" -l 'clear; ping 172.18.0.10'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'clear; ping 172.18.0.10'
 check "$w" "bytes from 172.18.0.10" 5 "ping without -c runs"
 start=$(date +%s%N)
 tmux send-keys -t "$w" C-c
@@ -61,13 +59,12 @@ if wait_prompt "$w" lab-host 2; then
 else
   bad "$w" "Ctrl-C stops ping and the prompt is back within 2 s"
 fi
-tmux send-keys -t "$w" -l 'echo next-$((6*7))'
-tmux send-keys -t "$w" Enter
+# shellcheck disable=SC2016 # the shell in the pane expands it, not this script
+run_in "$w" 'echo next-$((6*7))'
 check "$w" "next-42" 5 "the next command runs"
 
 # --- a full-screen program -----------------------------------------------------------------------
-tmux send-keys -t "$w" -l 'top'
-tmux send-keys -t "$w" Enter
+run_in "$w" 'top'
 check "$w" "Tasks:" 5 "top opens in the pane"
 tmux send-keys -t "$w" q
 if wait_prompt "$w" lab-host 5; then ok "q closes top and the prompt is back"; else bad "$w" "q closes top"; fi
@@ -80,16 +77,14 @@ fi
 # --- a second terminal ---------------------------------------------------------------------------
 tmux new-window -t "$session" -n shell "$BOXLAB_HOME/scripts/boxlab shell --lab ${lab#* }; sleep 5"
 check "$session:shell" "lab-host#" 30 "boxlab shell opens a shell in the same lab, with the same prompt"
-tmux send-keys -t "$session:shell" -l 'ip link add veth7 type veth peer name ceth7 netns netns0'
-tmux send-keys -t "$session:shell" Enter
+run_in "$session:shell" 'ip link add veth7 type veth peer name ceth7 netns netns0'
 start=$(date +%s%N)
 if wait_for "$w" "+veth7" 1; then
   ok "a command typed in boxlab shell is marked in the first window within a second ($(( ($(date +%s%N) - start) / 1000000 )) ms)"
 else
   bad "$w" "a command typed in boxlab shell is marked in the first window within a second"
 fi
-tmux send-keys -t "$session:shell" -l 'exit'
-tmux send-keys -t "$session:shell" Enter
+run_in "$session:shell" 'exit'
 
 # --- boxlab's keys -------------------------------------------------------------------------------
 tmux send-keys -t "$w" F9
@@ -126,4 +121,33 @@ check "$w" "Quit boxlab?" 5 "q asks"
 tmux send-keys -t "$w" y
 check "$w" "EXITED 0" 15 "y quits the demo"
 if gone "${demo_lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "the demo's lab is gone"; else bad "$w" "the demo's lab is gone"; fi
+# --- the line mode: the learner's own terminal is the shell -------------------------------------
+# the last prompt line of the line mode ([4/12 second-container] netns0#) ends with NAME#
+plain_prompt() {
+  local i
+  for ((i = 0; i < ${3:-10} * 20; i++)); do
+    [[ "$(screen "$1" | grep -E '^\[[0-9]+/[0-9]+ [a-z0-9-]+\] [a-z0-9?-]+#' | tail -1 | sed 's/ *$//')" == *"] $2#" ]] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+tmux new-window -t "$session" -n plain "$BOXLAB_HOME/scripts/boxlab --plain --lesson networking --step 4; echo EXITED \$?; sleep 30"
+w="$session:plain"
+if plain_prompt "$w" lab-host 90; then ok "--plain: a shell in the lab, its prompt saying the step and lab-host#"; else bad "$w" "--plain opens a shell prompt"; fi
+plain_lab=$(lab_in "$w") || plain_lab="0 none"
+run_in "$w" 'ip netns exec netns0 bash'
+if plain_prompt "$w" netns0 5; then ok "--plain: ip netns exec netns0 bash, the prompt says netns0#"; else bad "$w" "--plain: the prompt says netns0#"; fi
+run_in "$w" 'exit'
+if plain_prompt "$w" lab-host 5; then ok "--plain: exit, back on lab-host"; else bad "$w" "--plain: exit, back on lab-host"; fi
+run_in "$w" 'ping 192.0.2.1'
+check "$w" "bytes from 192.0.2.1" 5 "--plain: ping without -c runs"
+tmux send-keys -t "$w" C-c
+if plain_prompt "$w" lab-host 2; then ok "--plain: Ctrl-C stops it and the prompt is back (boxlab lives on)"; else bad "$w" "--plain: Ctrl-C"; fi
+run_in "$w" 'ip netns add netns1'
+check "$w" "+ netns1: namespace" 5 "--plain: between the command and the next prompt boxlab says what it changed"
+run_in "$w" ':hint'
+check "$w" "hint: " 5 "--plain: :hint at the same prompt is boxlab's"
+run_in "$w" ':quit'
+check "$w" "EXITED 0" 15 "--plain: :quit ends the shell and boxlab"
+if gone "${plain_lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "--plain: the lab is gone"; else bad "$w" "--plain: the lab is gone"; fi
 summary

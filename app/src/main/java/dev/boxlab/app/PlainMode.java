@@ -46,7 +46,7 @@ final class PlainMode {
     }
 
     /** Prints what the session does: output as it streams, then each command's exit code and changes. */
-    private final class Printer implements LessonSession.Listener, LiveState.Listener {
+    final class Printer implements LessonSession.Listener, LiveState.Listener {
         private final PrintWriter out;
         private final String newline;
         /** Whether a step's command is shown before it runs (:solve), or was typed out already (the demo). */
@@ -91,7 +91,19 @@ final class PlainMode {
         }
     }
 
-    private LessonSession open(Printer printer, Progress progress) {
+    Printer printer(PrintWriter out, String newline) {
+        return new Printer(out, newline);
+    }
+
+    Style style() {
+        return style;
+    }
+
+    Lesson lesson() {
+        return lesson;
+    }
+
+    LessonSession open(Printer printer, Progress progress) {
         LessonSession session = new LessonSession(lesson, labs);
         LiveState live = new LiveState(session::lab, Runnable::run).listen(printer);
         printer.live = live;
@@ -180,6 +192,9 @@ final class PlainMode {
     }
 
     int run(Step start) throws IOException {
+        if (PlainShell.usable()) {
+            return new PlainShell(this).run(start, Progress.load(Progress.defaultFile()));
+        }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             return run(terminal, start, Progress.load(Progress.defaultFile()));
         }
@@ -243,7 +258,7 @@ final class PlainMode {
         }
     }
 
-    private void act(Action a, PrintWriter out, LessonSession session, LiveState live) {
+    void act(Action a, PrintWriter out, LessonSession session, LiveState live) {
         switch (a) {
             case HELP -> out.println(KeyMap.lineHelp());
             case TEXT -> showStep(out, session);
@@ -306,11 +321,11 @@ final class PlainMode {
         t.start();
     }
 
-    private String prompt(LessonSession s) {
+    String prompt(LessonSession s) {
         return "[" + (s.index() + 1) + "/" + lesson.steps().size() + " " + s.step().id() + "] lab-host# ";
     }
 
-    private void showStep(PrintWriter out, LessonSession s) {
+    void showStep(PrintWriter out, LessonSession s) {
         Step step = s.step();
         out.println();
         out.println(style.bold("Step " + (s.index() + 1) + "/" + lesson.steps().size() + ": " + step.title()));
@@ -327,7 +342,7 @@ final class PlainMode {
         out.flush();
     }
 
-    private void reportChecks(PrintWriter out, LessonSession s) {
+    void reportChecks(PrintWriter out, LessonSession s) {
         List<CheckResult> results = s.check();
         for (CheckResult r : results) {
             out.println((r.passed() ? style.green("  ✓ ") : style.dim("  · ")) + r.check().name());

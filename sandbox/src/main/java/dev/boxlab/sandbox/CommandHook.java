@@ -28,11 +28,20 @@ import java.util.function.Consumer;
  */
 public final class CommandHook implements AutoCloseable {
     /** One command a learner ran: in which shell (its pid in the lab), where, what, and its exit code. */
-    public record Event(Instant at, int shellPid, String where, String command, int exitCode) {}
+    public record Event(Instant at, int shellPid, String where, String command, int exitCode, boolean waiting) {
+        /** A command from a shell that does not wait for boxlab's answer (the screen's, boxlab shell's). */
+        public Event(Instant at, int shellPid, String where, String command, int exitCode) {
+            this(at, shellPid, where, command, exitCode, false);
+        }
+    }
 
     /** The rc file every interactive lab shell starts with ({@code bash --rcfile}). */
     public static final String RCFILE = "/run/boxlab/bashrc";
     public static final String EVENTS = "/run/boxlab/events";
+    /** A fifo the line mode's shell reads boxlab's "go on" from after each command (its BOXLAB_REPLY). */
+    public static final String REPLY = "/run/boxlab/reply";
+    /** What the prompt starts with, if boxlab wrote it (the line mode: the step). */
+    public static final String PROMPT = "/run/boxlab/prompt";
     /** The hostname lab-setup.sh gives the lab host. */
     public static final String LAB_HOST = "lab-host";
 
@@ -60,15 +69,30 @@ public final class CommandHook implements AutoCloseable {
                 cmd=${cmd//$'\\n'/ }
                 cmd=${cmd//$'\\t'/ }
                 if [[ -p /run/boxlab/events ]]; then
-                  printf '%s\\t%s\\t%s\\t%s\\n' "$$" "$rc" "$where" "${cmd:0:2000}" >> /run/boxlab/events 2>/dev/null
+                  printf '%s\\t%s\\t%s\\t%s\\t%s\\n' "$$" "$rc" "$where" "${BOXLAB_REPLY:+wait}" "${cmd:0:2000}" \\
+                    >> /run/boxlab/events 2>/dev/null
+                  # the line mode prints its answer between the command's output and the next prompt
+                  if [[ -n $BOXLAB_REPLY && -p $BOXLAB_REPLY ]]; then read -r -t 10 _ < "$BOXLAB_REPLY"; fi
                 fi
               fi
-              PS1='\\[\\e[1m\\]'"$where"'\\[\\e[0m\\]# '
+              local pre=
+              [[ -r /run/boxlab/prompt ]] && read -r pre < /run/boxlab/prompt
+              PS1="${pre:+$pre }"'\\[\\e[1m\\]'"$where"'\\[\\e[0m\\]# '
               # PS0 is expanded just before a command runs: the subscript's assignment marks that one ran
               PS0='${__boxlab_none[__boxlab_ran=1]}'
               return $rc
             }
             export -f __boxlab_prompt
+            # boxlab's words (:hint, :next, ...) are not commands: the line mode reads them from the hook
+            command_not_found_handle() {
+              if [[ $1 == :* ]]; then
+                [[ -n $BOXLAB_REPLY ]] || printf 'boxlab: %s is for boxlab --plain\\n' "$1" >&2
+                return 0
+              fi
+              printf 'bash: %s: command not found\\n' "$1" >&2
+              return 127
+            }
+            export -f command_not_found_handle
             export PROMPT_COMMAND=__boxlab_prompt
             export HISTFILE=/run/boxlab/history HISTCONTROL= TERM=${TERM:-xterm-256color}
             shopt -s checkwinsize histappend
@@ -79,6 +103,7 @@ public final class CommandHook implements AutoCloseable {
 
     private final Path fifo;
     private final RandomAccessFile reader;
+    private RandomAccessFile replies;
     private final Thread thread;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -162,14 +187,52 @@ public final class CommandHook implements AutoCloseable {
         }
     }
 
-    /** A line of the fifo ({@code pid TAB exit TAB where TAB command}), or null if it is not one. */
+    /**
+     * Opens the reply fifo for a shell that waits for boxlab after each command (the line mode's);
+     * returns the environment entry that makes a shell wait on it.
+     */
+    public synchronized String openReplies() {
+        Path reply = fifo.resolveSibling("reply");
+        try {
+            Files.deleteIfExists(reply);
+            if (jnr.posix.POSIXFactory.getNativePOSIX().mkfifo(reply.toString(), 0600) != 0) {
+                throw new IOException("mkfifo failed");
+            }
+            replies = new RandomAccessFile(reply.toFile(), "rw");
+            return "BOXLAB_REPLY=" + REPLY;
+        } catch (IOException e) {
+            throw new LabException("cannot set up the lab's reply fifo (" + reply + "): " + e.getMessage());
+        }
+    }
+
+    /** Lets a waiting shell show its next prompt (after boxlab printed what it had to say). */
+    public synchronized void reply() {
+        try {
+            if (replies != null) {
+                replies.write('\n');
+            }
+        } catch (IOException e) {
+            // the lab is gone: no shell waits any more
+        }
+    }
+
+    /** What every lab shell's prompt starts with from now on (empty: nothing). */
+    public void promptPrefix(String text) {
+        try {
+            Files.writeString(fifo.resolveSibling("prompt"), text + "\n");
+        } catch (IOException e) {
+            // the lab is gone
+        }
+    }
+
+    /** A line of the fifo ({@code pid TAB exit TAB where TAB wait TAB command}), or null if it is not one. */
     static Event parse(String line, Instant at) {
-        String[] f = line.split("\t", 4);
-        if (f.length != 4) {
+        String[] f = line.split("\t", 5);
+        if (f.length != 5) {
             return null;
         }
         try {
-            return new Event(at, Integer.parseInt(f[0]), f[2], f[3], Integer.parseInt(f[1]));
+            return new Event(at, Integer.parseInt(f[0]), f[2], f[4], Integer.parseInt(f[1]), !f[3].isEmpty());
         } catch (NumberFormatException e) {
             return null;
         }
@@ -183,6 +246,11 @@ public final class CommandHook implements AutoCloseable {
         closed = true;
         try {
             Files.deleteIfExists(fifo);
+            Files.deleteIfExists(fifo.resolveSibling("reply"));
+            Files.deleteIfExists(fifo.resolveSibling("prompt"));
+            if (replies != null) {
+                replies.close();
+            }
         } catch (IOException e) {
             // the lab is gone already
         }
