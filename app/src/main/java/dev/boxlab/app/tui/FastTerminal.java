@@ -23,6 +23,23 @@ final class FastTerminal extends UnixTerminal {
     /** Draws to {@code out}: the terminal, or a tee that also records it. */
     FastTerminal(java.io.OutputStream out) throws IOException {
         super(System.in, out, StandardCharsets.UTF_8, CtrlCBehaviour.TRAP);
+        keysNotSignals();
+    }
+
+    /**
+     * Lanterna's TRAP leaves the tty turning Ctrl-Z into SIGTSTP, Ctrl-\ into SIGQUIT and Ctrl-S /
+     * Ctrl-Q into flow control: the terminal pane's shell needs them as keys (job control, readline's
+     * forward search), so they are plain bytes here. Lanterna puts the saved settings back at the end.
+     */
+    private static void keysNotSignals() {
+        try {
+            new ProcessBuilder("stty", "-isig", "-ixon").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no controlling terminal (tests): nothing to change
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
