@@ -210,6 +210,15 @@ class LessonLoaderTest {
         assertError(ALTERNATIVES.replace("'printf x'", "''"), 30, 15, "empty command in 'run'");
     }
 
+    /** The suite proves checks with variants (see LessonsOnKernelTest), so every built-in step needs one. */
+    @Test
+    void everyBuiltInStepHasAVariant() {
+        List<String> missing = LessonLibrary.load(null).lessons().stream()
+                .flatMap(l -> l.steps().stream().filter(s -> s.variants().isEmpty()).map(s -> l.id() + "/" + s.id()))
+                .toList();
+        assertEquals(List.of(), missing, "steps without a variant");
+    }
+
     @Test
     void theBuiltInLessonsAreValid() {
         List<Lesson> all = LessonLibrary.load(null).lessons();
