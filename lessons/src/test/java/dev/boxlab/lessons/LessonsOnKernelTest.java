@@ -29,7 +29,7 @@ import dev.boxlab.sandbox.Lab;
  */
 @ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
-    private static final int SHORTCUT_LABS_AT_ONCE = 6;
+    private static final int LABS_AT_ONCE = 6;
 
     /** Every built-in lesson, or those named in -Dboxlab.lessons=a,b (for an author iterating on one). */
     static Stream<String> lessons() {
@@ -45,23 +45,6 @@ class LessonsOnKernelTest {
         Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
         List<String> problems = new ArrayList<>();
         walk(lesson, -1, problems);
-        assertTrue(problems.isEmpty(), String.join("\n", problems));
-    }
-
-    /**
-     * Every variant passes every check of its step, from a state earlier variants built: chain k runs
-     * each step's k-th variant (the reference commands where a step has fewer), so one lab covers
-     * the first variant of every step, and a state reached by variants is the next one's start.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
-    void everyVariantPassesItsChecks(String id) {
-        Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
-        int chains = lesson.steps().stream().mapToInt(s -> s.variants().size()).max().orElse(0);
-        List<String> problems = new ArrayList<>();
-        for (int k = 0; k < chains; k++) {
-            walk(lesson, k, problems);
-        }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -103,23 +86,38 @@ class LessonsOnKernelTest {
     }
 
     /**
+     * Every variant passes every check of its step, from a state earlier variants built: chain k runs
+     * each step's k-th variant (the reference commands where a step has fewer), so one lab covers
+     * the first variant of every step, and a state reached by variants is the next one's start.
+     *
      * Every shortcut leaves at least one check of its step failing (after the check's retries), from
-     * a lab fast-forwarded to that step: the checks test the idea, not just the look of it. Each
-     * shortcut needs a lab of its own; the labs mostly wait (pings, timeouts), so a few run at once.
+     * a lab fast-forwarded to that step: the checks test the idea, not just the look of it.
+     *
+     * Each chain and each shortcut needs a lab of its own. The labs mostly wait (pings, timeouts), so
+     * all of them, for every lesson, share one pool of a few at once, the longest first.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
-    void everyShortcutFailsAtLeastOneCheck(String id) throws InterruptedException {
-        Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
+    @Test
+    void everyVariantPassesAndEveryShortcutFails() throws InterruptedException {
+        record Job(int weight, Runnable work) {}
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(SHORTCUT_LABS_AT_ONCE);
-        try {
+        List<Job> jobs = new ArrayList<>();
+        for (String id : lessons().toList()) {
+            Lesson lesson = LessonLibrary.load(null).find(id).orElseThrow();
+            int chains = lesson.steps().stream().mapToInt(s -> s.variants().size()).max().orElse(0);
+            for (int k = 0; k < chains; k++) {
+                int chain = k;
+                jobs.add(new Job(lesson.steps().size(), () -> {
+                    List<String> found = new ArrayList<>();
+                    walk(lesson, chain, found);
+                    found.forEach(p -> problems.add(id + ": " + p));
+                }));
+            }
             for (int i = 0; i < lesson.steps().size(); i++) {
                 int index = i;
                 Step step = lesson.steps().get(i);
                 for (Lesson.Alternative shortcut : step.shortcuts()) {
-                    pool.submit(() -> {
-                        String what = "step '" + step.id() + "' shortcut '" + shortcut.name() + "'";
+                    jobs.add(new Job(index, () -> {
+                        String what = id + ": step '" + step.id() + "' shortcut '" + shortcut.name() + "'";
                         try (Lab lab = Lab.start()) {
                             LessonRunner runner = new LessonRunner(lesson, lab, null);
                             runner.fastForward(index);
@@ -127,15 +125,26 @@ class LessonsOnKernelTest {
                             if (!runner.rejects(step)) {
                                 problems.add(what + " passes every check");
                             }
-                        } catch (RuntimeException e) {
-                            problems.add(what + ": " + e.getMessage());
                         }
-                    });
+                    }));
                 }
+            }
+        }
+        jobs.sort(java.util.Comparator.comparingInt(Job::weight).reversed());
+        ExecutorService pool = Executors.newFixedThreadPool(LABS_AT_ONCE);
+        try {
+            for (Job job : jobs) {
+                pool.submit(() -> {
+                    try {
+                        job.work().run();
+                    } catch (RuntimeException e) {
+                        problems.add(String.valueOf(e.getMessage()));
+                    }
+                });
             }
         } finally {
             pool.shutdown();
-            assertTrue(pool.awaitTermination(15, TimeUnit.MINUTES), "shortcut labs did not finish");
+            assertTrue(pool.awaitTermination(20, TimeUnit.MINUTES), "the variant and shortcut labs did not finish");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
