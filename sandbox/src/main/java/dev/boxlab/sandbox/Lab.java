@@ -178,8 +178,11 @@ public final class Lab implements LabPort {
         throw new LabException("lab setup failed at step \"find the lab init\": it did not appear within 5 s");
     }
 
-    /** Moves a process (by its pid on the machine) into the lab's cgroup, where the lab's own processes live. */
-    private void adopt(long pid) {
+    /**
+     * Moves a process (by its pid on the machine) into the lab's cgroup, where the lab's own processes
+     * live (the learner's terminal shell too: from outside it, cgroup v2 refuses to move it anywhere in the lab).
+     */
+    public void adopt(long pid) {
         for (Path d : cgroupDirs) {
             try {
                 Files.writeString(d.resolve("lab").resolve("cgroup.procs"), Long.toString(pid));

@@ -67,6 +67,12 @@ public final class LabTerminal implements AutoCloseable {
         VtScreen shown = session.screen();
         TerminalSession newSession = TerminalSession.start(next.shellCommand(TerminalSession.TERM),
                 shown.columns(), shown.rows()).whileAlive(next::isAlive);
+        // the shell joins the lab's cgroup, as the lab's own shells do (what it starts follows it)
+        newSession.awaitPrompt(3000);
+        ProcessHandle.of(newSession.pid()).ifPresent(p -> {
+            next.adopt(p.pid());
+            p.descendants().forEach(d -> next.adopt(d.pid()));
+        });
         TerminalSession old = session;
         CommandHook oldHook = hook;
         session = newSession;
