@@ -24,7 +24,7 @@ tmux send-keys -t "$w" h
 check "$w" "Hint 2/2" 5 "h again shows a more specific one"
 
 lab=$(lab_in "$w") || lab="0 none"
-tmux new-window -t "$session" -n shell "$BOXLAB_HOME/scripts/boxlab shell --lab ${lab#* }; sleep 5"
+tmux new-window -t "$session" -n shell "$BOXLAB_HOME/scripts/boxlab shell --lab ${lab#* }; sleep 60"
 check "$session:shell" "lab-host#" 20 "boxlab shell opens a shell in the same lab, its prompt saying where"
 tmux send-keys -t "$session:shell" 'ip netns add netns0' Enter
 check "$w" "step done; n: next step" 15 "the step turns done by itself from the other terminal's command (the key bar says so)"
