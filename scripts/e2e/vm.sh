@@ -21,20 +21,22 @@ why=$("$here/scripts/vm" can-run 2>&1) || skip "QEMU cannot run here: $why"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# offline first; a fresh machine may not have the dependency plugin yet (Maven Central has it)
+mvn_here() { (cd "$here" && { mvn -q -B -o "$@" || mvn -q -B "$@"; }) >>"$tmp/mvn.log" 2>&1; }
 # the compiled tests and the jars they need, for a guest without Maven Central
 if jar_stale || [ ! -d "$here/app/target/test-classes" ] || [ ! -d "$here/sandbox/target/test-classes" ] ||
    [ -n "$(find "$here"/*/src/test -newer "$here/app/target/test-classes" -type f -print -quit)" ]; then
-  (cd "$here" && mvn -q -B -o -DskipTests package) >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; echo "FAIL build"; exit 1; }
+  mvn_here -DskipTests package || { cat "$tmp/mvn.log"; echo "FAIL build"; exit 1; }
 fi
 mkdir -p "$tmp/files/tests/lib" "$tmp/files/tests/classes"
-(cd "$here" && mvn -q -B -o -pl sandbox dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$tmp/cp.txt") \
-  >"$tmp/cp.log" 2>&1 || { cat "$tmp/cp.log"; echo "FAIL the tests' classpath"; exit 1; }
+mvn_here -pl sandbox dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$tmp/cp.txt" ||
+  { cat "$tmp/mvn.log"; echo "FAIL the tests' classpath"; exit 1; }
 tr ':' '\n' <"$tmp/cp.txt" | grep -E '/(junit-|opentest4j|apiguardian)' | xargs -r cp -t "$tmp/files/tests/lib"
 # the launcher surefire would add, of the same platform version as the engine
 engine=$(ls "$tmp/files/tests/lib"/junit-platform-engine-*.jar)
 v=${engine##*/junit-platform-engine-}; v=${v%.jar}
-cp "${HOME:-/root}/.m2/repository/org/junit/platform/junit-platform-launcher/$v/junit-platform-launcher-$v.jar" "$tmp/files/tests/lib/" ||
-  { echo "FAIL no junit-platform-launcher $v in ~/.m2"; exit 1; }
+mvn_here -N dependency:copy -Dartifact="org.junit.platform:junit-platform-launcher:$v" -DoutputDirectory="$tmp/files/tests/lib" ||
+  { cat "$tmp/mvn.log"; echo "FAIL junit-platform-launcher $v"; exit 1; }
 cp "$BOXLAB_JAR" "$tmp/files/tests/lib/"
 cp -a "$here/sandbox/target/test-classes/." "$here/app/target/test-classes/." "$tmp/files/tests/classes/"
 
