@@ -5,9 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../.." || exit 3
 status=0
-# under emulation (no KVM) a guest runs many times slower than the machine: checks get longer to pass
+# under emulation (no KVM) a guest runs many times slower than the machine: lab setup and checks get longer
 if [ "${BOXLAB_VM_ACCEL:-}" = tcg ]; then export BOXLAB_TIMEOUT_SCALE=${BOXLAB_TIMEOUT_SCALE:-5}; fi
-echo "== accel ${BOXLAB_VM_ACCEL:-?}, check timeouts x${BOXLAB_TIMEOUT_SCALE:-1}"
+echo "== accel ${BOXLAB_VM_ACCEL:-?}, lab setup and check timeouts x${BOXLAB_TIMEOUT_SCALE:-1}"
 echo "== cgroups: $(stat -fc %T /sys/fs/cgroup); root controllers: $(cat /sys/fs/cgroup/cgroup.controllers 2>/dev/null)"
 echo "== scripts/workshop-check $*"
 BOXLAB_CHECK_SHOW="cgroups runtime" scripts/workshop-check "$@" || status=1

@@ -9,6 +9,7 @@ import dev.boxlab.lessons.Lesson.Check;
 import dev.boxlab.lessons.Lesson.Step;
 import dev.boxlab.sandbox.CommandResult;
 import dev.boxlab.sandbox.LabPort;
+import dev.boxlab.sandbox.Timeouts;
 
 /**
  * Runs a lesson's steps against a lab: the reference commands, then the checks, each reported to
@@ -18,20 +19,8 @@ public final class LessonRunner {
     /** How long one reference command may run before it is stopped. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final long RETRY_MILLIS = 200;
-    /**
-     * Check timeouts are multiplied by BOXLAB_TIMEOUT_SCALE (default 1): a machine without hardware
-     * virtualisation (the VM test's guest under QEMU's emulation) runs a check many times slower.
-     */
-    static final double TIMEOUT_SCALE = timeoutScale(System.getenv("BOXLAB_TIMEOUT_SCALE"));
-
-    static double timeoutScale(String env) {
-        try {
-            double s = env == null ? 1 : Double.parseDouble(env.strip());
-            return s >= 1 && s <= 100 ? s : 1;
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
+    /** Check timeouts stretch on a slow machine (BOXLAB_TIMEOUT_SCALE, see {@link Timeouts}). */
+    private static final double TIMEOUT_SCALE = Timeouts.SCALE;
 
     /** What happened, as it happens. Every method has a default, so a listener implements what it shows. */
     public interface Listener {

@@ -45,7 +45,7 @@ public final class Lab implements LabPort {
         return List.of(ENVIRONMENT.get(0), "HOME=/root", "TERM=" + term, "LANG=C.UTF-8",
                 "PS1=[boxlab] \\u@\\h:\\w# ");
     }
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SETUP_TIMEOUT = Timeouts.scaled(Duration.ofSeconds(20));
 
     private final String id;
     private final Process wrapper;
