@@ -64,10 +64,11 @@ run_in "$w" 'echo next-$((6*7))'
 check "$w" "next-42" 5 "the next command runs"
 
 # --- Ctrl-Z: job control ------------------------------------------------------------------------
-run_in "$w" 'clear; sleep 100'
-sleep 0.3
+# the job says it started from inside itself, so Ctrl-Z cannot reach bash before the job runs
+run_in "$w" 'clear; (echo job-runs; exec sleep 100)'
+wait_for "$w" "job-runs" 5
 tmux send-keys -t "$w" C-z
-check "$w" "Stopped                 sleep 100" 3 "Ctrl-Z stops the job (the key reaches the shell, not boxlab)"
+check "$w" "Stopped" 3 "Ctrl-Z stops the job (the key reaches the shell, not boxlab)"
 run_in "$w" 'kill %1'
 if wait_prompt "$w" lab-host 3; then ok "and the shell goes on"; else bad "$w" "the shell goes on after Ctrl-Z"; fi
 

@@ -31,6 +31,8 @@ public final class TerminalSession implements AutoCloseable {
     private int quickExits;
     /** The shell has written something (its first prompt): readline is reading keys. */
     private volatile boolean spoke;
+    /** Keys typed before the shell's first prompt, sent once it is there (bash starting can drop them). */
+    private final java.io.ByteArrayOutputStream early = new java.io.ByteArrayOutputStream();
 
     private TerminalSession(List<String> command, Map<String, String> environment, int cols, int rows,
                             Consumer<byte[]> offline) {
@@ -95,9 +97,27 @@ public final class TerminalSession implements AutoCloseable {
             offline.accept(bytes);
             return;
         }
+        synchronized (early) {
+            if (!spoke) {
+                early.write(bytes, 0, bytes.length);
+                return;
+            }
+        }
         Pty p = pty;
         if (!closed && p != null) {
             p.write(bytes);
+        }
+    }
+
+    /** The shell spoke (its first prompt): what was typed meanwhile goes now, in order. */
+    private void firstOutput() {
+        synchronized (early) {
+            spoke = true;
+            Pty p = pty;
+            if (early.size() > 0 && p != null) {
+                p.write(early.toByteArray()); // under the lock: nothing typed now can overtake it
+            }
+            early.reset();
         }
     }
 
@@ -130,7 +150,9 @@ public final class TerminalSession implements AutoCloseable {
             Pty p = pty;
             int n = p.read(buf, 250);
             if (n > 0) {
-                spoke = true;
+                if (!spoke) {
+                    firstOutput();
+                }
                 screen.feed(buf, 0, n);
                 if (!outputListeners.isEmpty()) {
                     byte[] copy = java.util.Arrays.copyOf(buf, n);
@@ -162,6 +184,9 @@ public final class TerminalSession implements AutoCloseable {
             return;
         }
         screen.feed("\r\n\033[2m[the shell ended; a new one starts]\033[0m\r\n");
+        synchronized (early) {
+            spoke = false;
+        }
         try {
             pty = Pty.start(command, environment, screen.columns(), screen.rows());
         } catch (RuntimeException e) {

@@ -168,6 +168,14 @@ class TerminalSessionOnKernelTest {
     }
 
     @Test
+    void keysTypedWhileTheShellStartsAreKept() {
+        try (TerminalSession t = shell()) {
+            t.type("echo typed-$((40+2))\r"); // at once, before bash has its first prompt up
+            waitFor(t, "the early command's output", s -> s.text().contains("\ntyped-42"), 10_000);
+        }
+    }
+
+    @Test
     void exitStartsANewShell() {
         try (TerminalSession t = shell()) {
             waitFor(t, "the prompt", s -> cursorLine(s).equals("lab-host#"), 10_000);
