@@ -67,22 +67,22 @@ public final class LabTerminal implements AutoCloseable {
         VtScreen shown = session.screen();
         TerminalSession newSession = TerminalSession.start(next.shellCommand(TerminalSession.TERM),
                 shown.columns(), shown.rows()).whileAlive(next::isAlive);
+        TerminalSession old = session;
+        CommandHook oldHook = hook;
+        session = newSession;
+        hook = newHook;
+        lab = next;
+        pane.attach(newSession); // keys go to the new shell from now on (held until its first prompt)
+        old.close();
+        if (oldHook != null) {
+            oldHook.close();
+        }
         // the shell joins the lab's cgroup, as the lab's own shells do (what it starts follows it)
         newSession.awaitPrompt(3000);
         ProcessHandle.of(newSession.pid()).ifPresent(p -> {
             next.adopt(p.pid());
             p.descendants().forEach(d -> next.adopt(d.pid()));
         });
-        TerminalSession old = session;
-        CommandHook oldHook = hook;
-        session = newSession;
-        hook = newHook;
-        lab = next;
-        pane.attach(newSession);
-        old.close();
-        if (oldHook != null) {
-            oldHook.close();
-        }
     }
 
     @Override

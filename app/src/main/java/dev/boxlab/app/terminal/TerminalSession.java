@@ -217,6 +217,11 @@ public final class TerminalSession implements AutoCloseable {
         changeListeners.forEach(Runnable::run);
     }
 
+    /** Whether a real shell is behind it (not an offline stand-in, as before the lab is up). */
+    public boolean isLive() {
+        return offline == null;
+    }
+
     public boolean isOpen() {
         return !closed;
     }

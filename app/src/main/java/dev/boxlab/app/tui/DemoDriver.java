@@ -115,7 +115,16 @@ final class DemoDriver {
             sentAll = false;
             int[] sent = {0};
             typing = new Thread(() -> {
-                term.session().awaitPrompt(5000); // a shell still starting loses keys
+                // the lab's shell may still be starting (the pane shows a stand-in until it is there)
+                long until = System.currentTimeMillis() + 5000;
+                while (!(term.session().isLive() && term.session().awaitPrompt(100)) && System.currentTimeMillis() < until) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 typist.type(cmd, ch -> {
                     if (mine == shown) {
                         term.session().type(ch.replace("\n", "\r"));
