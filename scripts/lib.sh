@@ -90,3 +90,33 @@ lab_of() {
   done
   return 1
 }
+
+# descends_from PID ANCESTOR: true when PID is ANCESTOR or one of its descendants
+descends_from() {
+  local q=$1
+  while [ -n "$q" ] && [ "$q" -gt 1 ]; do
+    [ "$q" = "$2" ] && return 0
+    q=$(sed 's/.*) //' /proc/"$q"/stat 2>/dev/null | cut -d' ' -f2)
+  done
+  return 1
+}
+
+# other_labs SELF: "id ID" and "pid PID" lines for the labs that other live boxlab processes own
+# (their owner is not SELF or a descendant of it): someone else's lab open on this machine, which a
+# check for leftovers must not count. A lab whose owner died is not listed: it is a leak.
+other_labs() {
+  local w owner id p
+  for w in $(pgrep -f 'boxlab-labwrap-'); do
+    tr '\0' ' ' </proc/"$w"/cmdline 2>/dev/null | grep -q '^bash ' || continue
+    owner=$(tr '\0' '\n' </proc/"$w"/environ 2>/dev/null | sed -n 's/^BOXLAB_OWNER=//p')
+    # a wrapper of an older boxlab names no owner: the process that started it is
+    [ -n "$owner" ] || owner=$(sed 's/.*) //' /proc/"$w"/stat 2>/dev/null | cut -d' ' -f2)
+    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then continue; fi
+    descends_from "$owner" "$1" && continue
+    id=$(tr '\0' ' ' </proc/"$w"/cmdline | sed 's/.*boxlab-labwrap-//; s/ .*//')
+    echo "id $id"
+    for p in /proc/[0-9]*; do
+      descends_from "${p#/proc/}" "$owner" && echo "pid ${p#/proc/}"
+    done
+  done
+}

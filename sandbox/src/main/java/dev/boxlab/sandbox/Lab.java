@@ -1,32 +1,32 @@
 package dev.boxlab.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A sandbox that is itself a container: one init process in fresh net, mount, pid, uts and ipc
- * namespaces, with a private /run and /tmp, hostname lab-host, and an outside world (a router and a
- * server on documentation addresses) behind its uplink eth0.
+ * A sandbox that is itself a container. Its processes live in fresh net, mount, pid, uts, ipc and
+ * cgroup namespaces, on a root of their own (an overlay whose lower layer is the machine's root and
+ * whose upper layer dies with the lab), with a minimal /dev, a read-only /sys and /proc/sys (but
+ * for net.*), masked kernel files and a reduced capability bounding set; "the internet" is a router
+ * and a server on documentation addresses behind the lab host's uplink eth0, in a world the lab
+ * cannot see into. Nothing typed in a lab reaches the machine's files, network or hardware.
  *
- * <p>Teardown is done by the kernel. The lab's init is a bash loop reading a pipe from this JVM;
- * when the JVM exits, however it exits (even SIGKILL), the pipe closes, init exits, the pid
- * namespace dies with every process in it, and with the last process go the mount namespace, the
- * /run/netns bind mounts, and every namespace, veth, bridge and iptables rule built inside.
+ * <p>Teardown is done by the kernel: the lab's world and init read a pipe from this JVM; when the
+ * JVM exits, however it exits (even SIGKILL), the pipe closes, they exit, and with their pid
+ * namespaces go every process, mount, namespace, veth and rule of the lab (see {@link LabProcess}).
  *
- * <p>Naming: the init shows in {@code ps} as {@code boxlab-lab-<id>}; the outside namespaces are held
- * by {@code boxlab-outside-router} and {@code boxlab-outside-server}.
+ * <p>Duties are split: {@link LabProcess} starts and ends the lab's processes, {@link LabCgroups}
+ * owns its cgroups, {@link LabShell} is one long-lived shell inside, {@link LabEntry} says how any
+ * process enters, and the scripts are files under resources ({@link LabScripts}).
+ *
+ * <p>Naming: in {@code ps} on the machine the wrapper shows as {@code boxlab-labwrap-<id>}, the
+ * world as {@code boxlab-world-<id>}, the lab init as {@code boxlab-lab-<id>}.
  */
 public final class Lab implements LabPort {
     /** The lab host's address on its uplink: "the host's external address" in the lessons. */
@@ -45,249 +45,43 @@ public final class Lab implements LabPort {
         return List.of(ENVIRONMENT.get(0), "HOME=/root", "TERM=" + term, "LANG=C.UTF-8",
                 "PS1=[boxlab] \\u@\\h:\\w# ");
     }
-    private static final Duration SETUP_TIMEOUT = Timeouts.scaled(Duration.ofSeconds(20));
-
     private final String id;
-    private final Process wrapper;
-    private final int initPid;
-    private final CgroupLayout cgroupLayout;
-    private final List<Path> cgroupDirs;
+    private final LabProcess process;
+    private final LabCgroups cgroups;
     private final Transcript transcript = new Transcript();
     private LabShell shell;
     private LabShell probe;
     private LabShell checks;
     private volatile boolean closed;
 
-    private Lab(String id, Process wrapper, int initPid, CgroupLayout cgroupLayout, List<Path> cgroupDirs) {
-        this.id = id;
-        this.wrapper = wrapper;
-        this.initPid = initPid;
-        this.cgroupLayout = cgroupLayout;
-        this.cgroupDirs = cgroupDirs;
+    private Lab(LabProcess process, LabCgroups cgroups) {
+        this.id = process.id();
+        this.process = process;
+        this.cgroups = cgroups;
     }
 
     /** Starts a lab. On any failure nothing is left behind and the message says which step failed. */
     public static Lab start() {
         Host.preflight(List.of());
         String id = UUID.randomUUID().toString().substring(0, 8);
-        CgroupLayout cgroups = CgroupLayout.detect();
-        sweepStaleCgroups(cgroups);
-        List<Path> cgroupDirs = cgroups.labDirs(id);
-        for (Path d : cgroupDirs) {
-            try {
-                cgroups.delegate();
-                // the leaf "lab" exists before the lab does, for unshare to move into (see below)
-                Files.createDirectories(d.resolve("lab"));
-            } catch (IOException e) {
-                removeCgroupDirs(cgroupDirs);
-                throw new LabException("lab setup failed at step \"create the lab's cgroup " + d + "\": " + e.getMessage());
-            }
-        }
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c", WRAPPER, "boxlab-labwrap-" + id,
-                // bash as init: it blocks reading boxlab's pipe, and, unlike cat, reaps the orphans
-                // reparented to it, so a container's exited first process does not stay a zombie
-                "exec -a " + INIT_PREFIX + id + " bash -c 'while read -r _; do :; done'"));
-        cgroupDirs.forEach(d -> cmd.add(d.toString()));
-        Process wrapper;
+        LabCgroups cgroups = LabCgroups.create(CgroupLayout.detect(), id);
+        LabProcess process;
         try {
-            wrapper = new ProcessBuilder(cmd)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.PIPE)
-                    .start();
-        } catch (IOException e) {
-            removeCgroupDirs(cgroupDirs);
-            throw new LabException("lab setup failed at step \"start the lab init (unshare)\": " + e.getMessage());
+            process = LabProcess.start(id, cgroups);
+        } catch (RuntimeException e) {
+            cgroups.remove();
+            throw e;
         }
-        Lab lab = null;
+        Lab lab = new Lab(process, cgroups);
         try {
-            int pid = findInit(wrapper, id);
-            lab = new Lab(id, wrapper, pid, cgroups, cgroupDirs);
-            final Lab l = lab;
-            // unshare waits for the init in the lab's cgroup root; on cgroup v2 a cgroup whose
-            // children get controllers may hold no process (EBUSY in lab-setup), so it moves to the leaf
-            ProcessHandle.of(pid).flatMap(ProcessHandle::parent).ifPresent(p -> l.adopt(p.pid()));
-            lab.shell = new LabShell(pid, "shell", ENVIRONMENT, null);
-            lab.setup();
-            lab.adopt(lab.shell.pid());
-            lab.shell.onRestart(l::adopt);
-            lab.probe = new LabShell(pid, "probe", ENVIRONMENT, l::adopt);
-            lab.checks = new LabShell(pid, "checks", ENVIRONMENT, l::adopt);
+            int pid = process.initPid();
+            lab.shell = new LabShell(pid, "shell", ENVIRONMENT, cgroups::adopt);
+            lab.probe = new LabShell(pid, "probe", ENVIRONMENT, cgroups::adopt);
+            lab.checks = new LabShell(pid, "checks", ENVIRONMENT, cgroups::adopt);
             return lab;
         } catch (RuntimeException e) {
-            if (lab != null) {
-                lab.close();
-            } else {
-                endInit(wrapper);
-            }
+            lab.close();
             throw e instanceof LabException ? e : new LabException("lab setup failed: " + e, e);
-        }
-    }
-
-    /**
-     * The process boxlab starts. A subshell joins the lab's cgroups and becomes unshare, whose child
-     * becomes the lab init ({@code cat} on boxlab's pipe). The wrapper itself stays outside the lab
-     * and, once the lab is gone (normally or because boxlab was killed), removes the lab's cgroups:
-     * the one thing the kernel does not tear down by itself.
-     */
-    private static final String WRAPPER = """
-            init=$1; shift
-            # A closed terminal or Ctrl-C signals boxlab's whole process group; the wrapper must
-            # outlive boxlab to clean up, so it ignores them (the lab itself ends when boxlab does).
-            # Its own stderr goes nowhere: bash reporting "Hangup" into the pipe of a boxlab that is
-            # gone would end it with SIGPIPE before it cleaned up.
-            trap '' HUP INT TERM QUIT PIPE
-            exec 3>&2 2>/dev/null
-            (
-              trap - HUP INT TERM QUIT PIPE
-              exec 2>&3 3>&-
-              for d in "$@"; do echo "$BASHPID" > "$d/cgroup.procs" || exit 90; done
-              exec unshare --net --mount --pid --uts --ipc --cgroup --fork --mount-proc --propagation private \
-                -- bash -c "$init"
-            )
-            status=$?
-            for d in "$@"; do
-              for _ in $(seq 100); do
-                find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
-                [ -d "$d" ] || break
-                sleep 0.02
-              done
-              rmdir "${d%/*}" 2>/dev/null
-            done
-            exit $status
-            """;
-
-    private static int findInit(Process wrapper, String id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!wrapper.isAlive()) {
-                String why = readAll(wrapper.getErrorStream()).strip();
-                throw new LabException("lab setup failed at step \"start the lab init (unshare)\": "
-                        + (wrapper.exitValue() == 90 ? "cannot join the lab's cgroup: " : "") + why);
-            }
-            Optional<ProcessHandle> init = wrapper.descendants().filter(p -> isInit(p.pid(), id)).findFirst();
-            if (init.isPresent()) {
-                return (int) init.get().pid();
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new LabException("lab setup failed at step \"find the lab init\": it did not appear within 5 s");
-    }
-
-    /**
-     * Moves a process (by its pid on the machine) into the lab's cgroup, where the lab's own processes
-     * live (the learner's terminal shell too: from outside it, cgroup v2 refuses to move it anywhere in the lab).
-     */
-    public void adopt(long pid) {
-        for (Path d : cgroupDirs) {
-            try {
-                Files.writeString(d.resolve("lab").resolve("cgroup.procs"), Long.toString(pid));
-            } catch (IOException e) {
-                // a process that already ended, or a hierarchy the lab could not set up: not fatal
-            }
-        }
-    }
-
-    /** Removes the cgroups of labs whose boxlab was killed before its wrapper could (e.g. a reboot mid-lab). */
-    private static void sweepStaleCgroups(CgroupLayout layout) {
-        for (CgroupLayout.Hierarchy h : layout.hierarchies().values()) {
-            Path parent = h.mountPoint().resolve("boxlab");
-            if (!Files.isDirectory(parent)) {
-                continue;
-            }
-            try (var labs = Files.list(parent)) {
-                for (Path lab : labs.filter(Files::isDirectory).toList()) {
-                    // a lab another boxlab is starting right now has a directory but no process yet
-                    if (!hasProcesses(lab) && olderThan(lab, java.time.Duration.ofSeconds(30))) {
-                        removeCgroupDirs(List.of(lab));
-                    }
-                }
-            } catch (IOException e) {
-                // nothing to sweep
-            }
-        }
-    }
-
-    private static boolean olderThan(Path p, java.time.Duration age) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(age));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean hasProcesses(Path cgroup) {
-        try (var dirs = Files.walk(cgroup)) {
-            return dirs.filter(Files::isDirectory).anyMatch(d -> {
-                try {
-                    return !Files.readString(d.resolve("cgroup.procs")).isBlank();
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            return true;
-        }
-    }
-
-    private static void removeCgroupDirs(List<Path> dirs) {
-        for (Path d : dirs) {
-            try (var walk = Files.walk(d)) {
-                for (Path p : walk.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException | RuntimeException e) {
-                // busy or gone
-            }
-            try {
-                Files.deleteIfExists(d.getParent());
-            } catch (IOException e) {
-                // another lab's cgroup is still there
-            }
-        }
-    }
-
-    private static boolean isInit(long pid, String id) {
-        try {
-            String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
-            return cmdline.startsWith(INIT_PREFIX + id);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void setup() {
-        String script;
-        try (InputStream in = Lab.class.getResourceAsStream("lab-setup.sh")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new LabException("lab setup script is missing from the boxlab jar");
-        }
-        // a subshell, so `set -e` and the helper function stay out of the learner's shell
-        CommandResult r = shell.run("(\nBOXLAB_CGROUPS='" + cgroupLayout.setupWords() + "'\n" + script + "\n)",
-                SETUP_TIMEOUT, null);
-        if (!r.ok()) {
-            String step = "?";
-            Matcher m = Pattern.compile("\u001eSTEP (.*)").matcher(r.output());
-            while (m.find()) {
-                step = m.group(1);
-            }
-            String detail = r.output().replaceAll("\u001eSTEP .*\n?", "").strip();
-            throw new LabException("lab setup failed at step \"" + step + "\""
-                    + (r.timedOut() ? " (timed out)" : " (exit " + r.exitCode() + ")")
-                    + (detail.isEmpty() ? "" : ":\n" + detail));
         }
     }
 
@@ -296,19 +90,27 @@ public final class Lab implements LabPort {
         return id;
     }
 
-    /** The lab init's pid as the machine sees it: {@code nsenter -t PID -a} enters the lab. */
-    public int initPid() {
-        return initPid;
-    }
-
     /** The command line of an interactive bash in this lab on a terminal of type {@code term} (see {@link RunningLab#shellCommand}). */
     public List<String> shellCommand(String term) {
-        return new RunningLab(id, initPid, java.time.Instant.now()).shellCommand(null, term);
+        return new RunningLab(id, process.initPid(), java.time.Instant.now()).shellCommand(null, term);
+    }
+
+    /**
+     * Moves a process (by its pid on the machine) into the lab's cgroup, where the lab's own processes
+     * live (the learner's terminal shell too: from outside it, cgroup v2 refuses to move it anywhere in the lab).
+     */
+    public void adopt(long pid) {
+        cgroups.adopt(pid);
+    }
+
+    /** The lab init's pid as the machine sees it: {@code nsenter -t PID -a} enters the lab. */
+    public int initPid() {
+        return process.initPid();
     }
 
     @Override
     public boolean isAlive() {
-        return !closed && wrapper.isAlive() && ProcessHandle.of(initPid).map(ProcessHandle::isAlive).orElse(false);
+        return !closed && process.isAlive();
     }
 
     @Override
@@ -380,11 +182,11 @@ public final class Lab implements LabPort {
     @Override
     public LabState.CgroupState cgroups() {
         CommandResult r = probe("bash /run/boxlab/probe-cgroups.sh", Duration.ofSeconds(5));
-        return LabState.parseCgroups(cgroupLayout.version(), r.output());
+        return LabState.parseCgroups(cgroups.layout().version(), r.output());
     }
 
     public CgroupLayout cgroupLayout() {
-        return cgroupLayout;
+        return cgroups.layout();
     }
 
     private void requireAlive() {
@@ -393,40 +195,50 @@ public final class Lab implements LabPort {
         }
     }
 
+    /**
+     * What is broken in the lab's fixtures, in the learner's words, or an empty list: the lab itself,
+     * its uplink, its /run (the probes, the commands, the view of the outside world). Read from the
+     * machine's side through the lab init's /proc entries, so it costs no process.
+     */
+    @Override
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (!isAlive()) {
+            out.add("the lab has ended");
+            return out;
+        }
+        Path proc = Path.of("/proc/" + process.initPid());
+        try {
+            if (Files.readAllLines(proc.resolve("net/dev")).stream().noneMatch(l -> l.strip().startsWith("eth0:"))) {
+                out.add("the lab host's uplink eth0 is gone, so nothing reaches the outside world");
+            }
+        } catch (IOException e) {
+            out.add("the lab has ended");
+            return out;
+        }
+        if (!Files.exists(proc.resolve("root/run/boxlab/probe.sh"))) {
+            out.add("the lab's /run is gone (unmounted or emptied): its commands and its view of the outside world with it");
+        } else if (!Files.exists(proc.resolve("root/run/boxlab/outside/server"))) {
+            out.add("the lab's view of the outside server is gone");
+        }
+        return out;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (probe != null) {
-            probe.close();
-        }
-        if (checks != null) {
-            checks.close();
-        }
-        if (shell != null) {
-            shell.close();
-        }
-        endInit(wrapper);
-        removeCgroupDirs(cgroupDirs);
-    }
-
-    /** Closes init's pipe (the normal way a lab ends), then waits for the pid namespace to empty. */
-    private static void endInit(Process unshare) {
-        try {
-            unshare.getOutputStream().close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-        try {
-            if (!unshare.waitFor(5, TimeUnit.SECONDS)) {
-                unshare.descendants().forEach(ProcessHandle::destroyForcibly);
-                unshare.destroyForcibly();
-                unshare.waitFor(5, TimeUnit.SECONDS);
+        // the kernel ends every process of the lab, the shells' among them, once the pipe closes
+        process.end(150);
+        for (LabShell s : new LabShell[] {probe, checks, shell}) {
+            if (s != null) {
+                s.abandon();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (process.ended()) {
+            cgroups.remove();
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -40,6 +40,7 @@ public final class LabShell implements AutoCloseable {
     private BlockingQueue<String> chunks;
     private long nonce;
     private StringBuilder pending = new StringBuilder();
+    private boolean interruptSeen;
 
     LabShell(int labPid, String name, List<String> environment, java.util.function.LongConsumer onStart) {
         this.labPid = labPid;
@@ -55,18 +56,18 @@ public final class LabShell implements AutoCloseable {
     }
 
     private void start() {
-        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Integer.toString(labPid),
-                "-m", "-u", "-i", "-n", "-p", "-C", "--", "env", "-i"));
-        cmd.addAll(environment);
-        cmd.addAll(List.of("bash", "--noprofile", "--norc"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        List<String> inner = new ArrayList<>(List.of("env", "-i"));
+        inner.addAll(environment);
+        inner.addAll(List.of("bash", "--noprofile", "--norc"));
+        ProcessBuilder pb = new ProcessBuilder(LabEntry.command(labPid, inner)).redirectErrorStream(true);
         try {
             nsenter = pb.start();
         } catch (IOException e) {
             throw new LabException("cannot start a shell in the lab (nsenter): " + e.getMessage());
         }
         stdin = nsenter.getOutputStream();
-        chunks = new LinkedBlockingQueue<>();
+        // bounded: a command that prints without end (yes) blocks on its pipe instead of filling memory
+        chunks = new ArrayBlockingQueue<>(64);
         pending = new StringBuilder();
         BlockingQueue<String> sink = chunks;
         Reader reader = new InputStreamReader(nsenter.getInputStream(), StandardCharsets.UTF_8);
@@ -96,25 +97,47 @@ public final class LabShell implements AutoCloseable {
             int n;
             while ((n = reader.read(buf)) >= 0) {
                 if (n > 0) {
-                    sink.add(new String(buf, 0, n));
+                    sink.put(new String(buf, 0, n));
                 }
             }
         } catch (IOException ignored) {
             // the shell went away; the EOF below tells the waiting command
+        } catch (InterruptedException e) {
+            return;
         }
-        sink.add(EOF_CHUNK);
+        // never blocks for long: a shell that is gone is waited on by a command, or abandoned
+        sink.offer(EOF_CHUNK);
     }
 
-    /** Runs one command; streams its output to {@code onOutput} (may be null) as it arrives. */
+    /**
+     * Runs one command; streams its output to {@code onOutput} (may be null) as it arrives. Output
+     * is kept up to {@link BoundedOutput#HEAD} characters from the start and {@link BoundedOutput#TAIL}
+     * from the end. An interrupt stops the command (its processes are killed, the shell lives on)
+     * and is passed on to the caller once the shell is ready for the next command.
+     */
     public synchronized CommandResult run(String command, Duration timeout, Consumer<String> onOutput) {
         if (nsenter == null) {
             throw new LabException("the lab shell is closed");
         }
+        // A flag left set would make every wait below fail at once (and a restarted shell with it):
+        // clear it while the shell works, and set it again for the caller.
+        boolean interrupted = Thread.interrupted();
+        interruptSeen = false;
+        try {
+            return runCommand(command, timeout, onOutput);
+        } finally {
+            if (interrupted || interruptSeen) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private CommandResult runCommand(String command, Duration timeout, Consumer<String> onOutput) {
         long id = ++nonce;
         long started = System.nanoTime();
         Set<Long> before = descendants();
         String script = "eval " + ansiQuote(command) + " </dev/null\nprintf '\\036BXEND %d %d\\n' " + id + " $?\n";
-        StringBuilder out = new StringBuilder();
+        BoundedOutput out = new BoundedOutput(onOutput);
         try {
             stdin.write(script.getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -122,7 +145,8 @@ public final class LabShell implements AutoCloseable {
             return restartAfterDeath(command, out, started, false);
         }
         long deadline = started + timeout.toNanos();
-        boolean timedOut = false;
+        boolean stopped = false;
+        String stopReason = "did not finish within " + timeout.toSeconds() + " s";
         String marker = END + id + " ";
         while (true) {
             long wait = deadline - System.nanoTime();
@@ -132,38 +156,36 @@ public final class LabShell implements AutoCloseable {
                 // gone, so the shell's death is seen by watching the process, not only by EOF
                 chunk = chunks.poll(Math.min(Math.max(wait, 0), POLL_NANOS), TimeUnit.NANOSECONDS);
                 if (chunk == null && System.nanoTime() < deadline) {
-                    if (!nsenter.isAlive()) {
-                        chunk = chunks.poll(50, TimeUnit.MILLISECONDS);
-                        if (chunk == null) {
-                            return restartAfterDeath(command, out, started, timedOut);
-                        }
-                    } else {
+                    if (nsenter.isAlive()) {
                         continue;
+                    }
+                    chunk = chunks.poll(50, TimeUnit.MILLISECONDS);
+                    if (chunk == null) {
+                        return restartAfterDeath(command, out, started, stopped);
                     }
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                killNewProcesses(before);
-                timedOut = true;
-                chunk = null;
-                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                // stop the command now; run() sets the flag again for the caller
+                stopReason = "was interrupted";
+                interruptSeen = true;
+                deadline = System.nanoTime();
+                continue;
             }
             if (chunk == null) {
-                if (!timedOut) {
-                    timedOut = true;
+                if (!stopped) {
+                    stopped = true;
                     killNewProcesses(before);
                     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                     continue;
                 }
                 // the shell itself is stuck: replace it, the lab stays
-                String msg = "\n[boxlab: the command did not finish within " + timeout.toSeconds() + " s and was stopped]\n";
-                emit(onOutput, out, msg);
+                out.append("\n[boxlab: the command " + stopReason + " and was stopped]\n");
                 kill();
                 start();
-                return new CommandResult(command, out.toString(), 124, Duration.ofNanos(System.nanoTime() - started), true);
+                return new CommandResult(command, out.text(), 124, Duration.ofNanos(System.nanoTime() - started), true);
             }
             if (chunk == EOF_CHUNK) {
-                return restartAfterDeath(command, out, started, timedOut);
+                return restartAfterDeath(command, out, started, stopped);
             }
             pending.append(chunk);
             int at = pending.indexOf(marker);
@@ -172,52 +194,41 @@ public final class LabShell implements AutoCloseable {
                 if (eol < 0) {
                     continue;
                 }
-                emit(onOutput, out, pending.substring(0, at));
+                out.append(pending.substring(0, at));
                 int code = Integer.parseInt(pending.substring(at + marker.length(), eol).trim());
                 pending.delete(0, eol + 1);
-                if (timedOut) {
-                    String msg = "[boxlab: the command did not finish within " + timeout.toSeconds() + " s and was stopped]\n";
-                    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-                        msg = "\n" + msg;
-                    }
-                    emit(onOutput, out, msg);
+                if (stopped) {
+                    out.append((out.endsWithNewline() ? "" : "\n") + "[boxlab: the command " + stopReason + " and was stopped]\n");
                 }
-                return new CommandResult(command, out.toString(), timedOut ? 124 : code,
-                        Duration.ofNanos(System.nanoTime() - started), timedOut);
+                return new CommandResult(command, out.text(), stopped ? 124 : code,
+                        Duration.ofNanos(System.nanoTime() - started), stopped);
             }
             // Hand on what cannot be part of a marker; hold back from the first MARK on.
             int mark = pending.indexOf(String.valueOf(MARK));
             int upto = mark < 0 ? pending.length() : mark;
             if (upto > 0) {
-                emit(onOutput, out, pending.substring(0, upto));
+                out.append(pending.substring(0, upto));
                 pending.delete(0, upto);
             }
         }
     }
 
-    private CommandResult restartAfterDeath(String command, StringBuilder out, long started, boolean timedOut) {
+    private CommandResult restartAfterDeath(String command, BoundedOutput out, long started, boolean timedOut) {
         // `exit` or a killed shell: the lab is fine, start a fresh shell for the next command
-        out.append(pending);
+        out.append(pending.toString());
         pending.setLength(0);
-        int code = 0;
+        int code = 137;
         try {
-            code = nsenter.waitFor(2, TimeUnit.SECONDS) ? nsenter.exitValue() : 137;
+            // nsenter exits with its shell's status a moment after the shell's output ends
+            if (nsenter.waitFor(2, TimeUnit.SECONDS)) {
+                code = nsenter.exitValue();
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interruptSeen = true;
         }
         kill();
         start();
-        return new CommandResult(command, out.toString(), code, Duration.ofNanos(System.nanoTime() - started), timedOut);
-    }
-
-    private static void emit(Consumer<String> onOutput, StringBuilder out, String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        out.append(text);
-        if (onOutput != null) {
-            onOutput.accept(text);
-        }
+        return new CommandResult(command, out.text(), code, Duration.ofNanos(System.nanoTime() - started), timedOut);
     }
 
     private Set<Long> descendants() {
@@ -269,6 +280,17 @@ public final class LabShell implements AutoCloseable {
     public synchronized void close() {
         kill();
         nsenter = null;
+    }
+
+    /**
+     * Lets go of a shell whose lab is ending: the kernel ends the shell with the lab's pid namespace,
+     * and its nsenter then exits by itself; nothing here waits for either.
+     */
+    void abandon() {
+        Process p = nsenter;
+        if (p != null) {
+            p.destroyForcibly();
+        }
     }
 
     /** Quotes any text as a bash $'...' word, so it reaches eval exactly as typed. */

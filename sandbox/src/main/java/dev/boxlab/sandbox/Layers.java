@@ -39,12 +39,19 @@ public final class Layers {
         }
     }
 
+    /** True for the overlays the lab's root is made of (see lab/root.sh). */
+    static boolean isLabRoot(LabState.MountEntry m) {
+        return m.source() != null && m.source().startsWith("boxlab-root");
+    }
+
     /** An overlay mount: where it is mounted, its read-only layers top first, its upper dir (null for a read-only stack). */
     public record Stack(String mountPoint, List<LayerDir> lowers, LayerDir upper) {}
 
     /** Every overlay mount in the mount table of a process of the lab (null: the lab host), each with its layers read. */
     public static List<Stack> stacks(LabPort lab, Integer pidInLab) {
-        List<LabState.MountEntry> overlays = lab.mounts(pidInLab).stream().filter(m -> "overlay".equals(m.fsType())).toList();
+        // the lab's own root (boxlab-root, lower layer: the machine's /) is the lab's, not a lesson's
+        List<LabState.MountEntry> overlays = lab.mounts(pidInLab).stream().filter(m -> "overlay".equals(m.fsType()))
+                .filter(m -> !isLabRoot(m)).toList();
         List<String> paths = new ArrayList<>();
         for (LabState.MountEntry m : overlays) {
             Map<String, String> d = m.overlayDirs();

@@ -27,8 +27,7 @@ public record RunningLab(String id, long initPid, Instant started) {
      * every command it runs is reported to boxlab.
      */
     public List<String> shellCommand(String command, String term) {
-        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(initPid),
-                "-m", "-u", "-i", "-n", "-p", "-C", "--", "env", "-i"));
+        List<String> cmd = new ArrayList<>(List.of("env", "-i"));
         cmd.addAll(Lab.interactiveEnvironment().stream().map(e -> e.startsWith("TERM=") ? "TERM=" + term : e).toList());
         if (command == null && Files.isReadable(Path.of("/proc/" + initPid + "/root" + CommandHook.RCFILE))) {
             cmd.addAll(List.of("bash", "--noprofile", "--rcfile", CommandHook.RCFILE, "-i"));
@@ -37,7 +36,7 @@ public record RunningLab(String id, long initPid, Instant started) {
         } else {
             cmd.addAll(List.of("bash", "--noprofile", "--norc", "-c", command));
         }
-        return cmd;
+        return LabEntry.command(initPid, cmd);
     }
 
     /** Every running lab on this machine, oldest first. */

@@ -18,14 +18,15 @@ public record HostState(List<String> netns, List<String> links, List<String> ipt
                         List<String> cgroups, List<String> processes) {
 
     public static HostState capture() {
+        OtherLabs others = OtherLabs.find();
         return new HostState(
                 lines("ip", "netns", "list"),
                 lines("ip", "-o", "link", "show").stream().map(HostState::linkName).toList(),
                 lines("iptables-save").stream().filter(l -> !l.startsWith("#"))
                         .map(l -> l.replaceAll("\\[\\d+:\\d+\\]", "")).toList(),
                 mountPoints(),
-                cgroupDirs(),
-                ourProcesses());
+                cgroupDirs().stream().filter(d -> !others.ownsCgroup(d)).toList(),
+                ourProcesses().stream().filter(p -> !others.ownsProcess(Long.parseLong(p.split(" ", 2)[0]))).toList());
     }
 
     /** Waits up to a few seconds for the machine to settle back (namespaces are freed asynchronously). */
@@ -103,7 +104,7 @@ public record HostState(List<String> netns, List<String> links, List<String> ipt
         List<String> out = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(p -> {
             String cmd = cmdline(p.pid());
-            if (cmd.contains("boxlab-lab-") || cmd.contains("boxlab-outside") || cmd.contains("/run/boxlab")
+            if (cmd.contains("boxlab-lab") || cmd.contains("boxlab-world-") || cmd.contains("/run/boxlab")
                     || (cmd.startsWith("unshare ") && cmd.contains("--net"))) {
                 out.add(p.pid() + " " + cmd);
             }

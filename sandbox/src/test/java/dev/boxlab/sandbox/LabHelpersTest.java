@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No root: the lab's cgpath command, taken out of lab-setup.sh and run against fake cgroup trees,
+ * No root: the lab's cgpath command, the file the lab installs and run against fake cgroup trees,
  * so both hierarchies are covered whichever one this machine has (the lessons on the kernel cover
  * the real one).
  */
@@ -27,16 +27,9 @@ class LabHelpersTest {
     @TempDir
     Path tmp;
 
-    /** The text of a helper that lab-setup.sh writes to /run/boxlab/bin/NAME. */
-    static String helper(String name) throws IOException {
-        String setup;
-        try (InputStream in = Lab.class.getResourceAsStream("lab-setup.sh")) {
-            setup = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Matcher m = Pattern.compile("cat > /run/boxlab/bin/" + Pattern.quote(name) + " <<'OUT'\n(.*?)\nOUT\n", Pattern.DOTALL)
-                .matcher(setup);
-        assertTrue(m.find(), "lab-setup.sh writes no /run/boxlab/bin/" + name);
-        return m.group(1) + "\n";
+    /** The text of a command the lab puts on its PATH (/run/boxlab/bin/NAME): a file under resources. */
+    static String helper(String name) {
+        return LabScripts.text("bin/" + name);
     }
 
     private record Run(int exit, String out) {}
@@ -61,7 +54,7 @@ class LabHelpersTest {
         return root;
     }
 
-    /** A v1 lab as lab-setup.sh mounts it on a systemd host: cpu and cpuacct share one tree. */
+    /** A v1 lab as the lab's root.sh mounts it on a systemd host: cpu and cpuacct share one tree. */
     private Path v1() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("v1"));
         for (String tree : List.of("cpu,cpuacct", "devices", "memory", "pids")) {

@@ -1,0 +1,40 @@
+package dev.boxlab.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How any process enters a lab from the machine: every namespace of the lab init (its root among
+ * them: joining a mount namespace puts a process at that namespace's root, the lab's own), then the
+ * same reduced capability bounding set the lab init has, so a shell entered from outside (the
+ * lab's shells, {@code boxlab shell}) can do no more than one started inside.
+ */
+public final class LabEntry {
+    /**
+     * Capabilities no lesson needs, dropped from every lab process's bounding set: loading modules,
+     * setting clocks, rebooting, raw I/O and device nodes (no path to the machine's disks), the
+     * kernel log, MAC policy, wake alarms, suspend blocking, audit control, process accounting, tty
+     * configuration, BPF and perf (kernel-wide), immutable file flags. The lab keeps what the lessons
+     * use: SYS_ADMIN (mount, unshare, pivot_root, sethostname), NET_ADMIN and NET_RAW (links, routes,
+     * iptables, ping), SYS_CHROOT, SYS_PTRACE (nsenter into containers), KILL, SETUID/SETGID/SETPCAP/
+     * SETFCAP (setpriv, user namespaces' uid maps), DAC_*, FOWNER, CHOWN and the like.
+     */
+    public static final List<String> DROPPED_CAPABILITIES = List.of("sys_module", "sys_time", "sys_boot", "sys_rawio",
+            "mknod", "syslog", "mac_admin", "mac_override", "wake_alarm", "block_suspend", "audit_control",
+            "audit_read", "sys_pacct", "sys_tty_config", "bpf", "perfmon", "linux_immutable");
+
+    private LabEntry() {}
+
+    /** The argument of {@code setpriv --bounding-set}: "-sys_module,-sys_time,...". */
+    static String dropWords() {
+        return String.join(",", DROPPED_CAPABILITIES.stream().map(c -> "-" + c).toList());
+    }
+
+    /** The command line that runs {@code command...} inside the lab whose init has this pid on the machine. */
+    public static List<String> command(long initPid, List<String> command) {
+        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(initPid), "-a", "--",
+                "setpriv", "--bounding-set", dropWords(), "--inh-caps=-all", "--"));
+        cmd.addAll(command);
+        return cmd;
+    }
+}
