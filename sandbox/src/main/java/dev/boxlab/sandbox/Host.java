@@ -31,7 +31,8 @@ public final class Host {
     }
 
     /** The tools every lab needs before any lesson asks for more. */
-    public static final List<String> LAB_TOOLS = List.of("ip", "iptables", "iptables-save", "unshare", "nsenter", "mount", "bash", "busybox");
+    public static final List<String> LAB_TOOLS = List.of("ip", "iptables", "iptables-save", "nft", "unshare", "nsenter", "mount", "bash",
+            "busybox", "setpriv");
 
     private static final String SEARCH_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 

@@ -35,7 +35,7 @@ final class LabCgroups {
                 Files.createDirectories(d.resolve("outside"));
                 Files.createDirectories(d.resolve("inside"));
                 // on v2 the lab's cgroup (which holds no process) hands its controllers to inside/
-                delegateTo(d);
+                c.delegateTo(d);
             } catch (IOException e) {
                 c.remove();
                 throw new LabException("lab setup failed at step \"create the lab's cgroup " + d + "\": " + e.getMessage());

@@ -44,6 +44,14 @@ public interface LabPort extends AutoCloseable {
         return Layers.stacks(this, null);
     }
 
+    /**
+     * What a learner broke in the lab's fixtures (its uplink, its /run, the lab itself), in their
+     * words; empty while the lab is whole. A check that fails in a broken lab fails because of this.
+     */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /** Ends the lab; idempotent and safe from a shutdown hook. */
     @Override
     void close();

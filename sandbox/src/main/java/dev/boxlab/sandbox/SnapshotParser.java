@@ -75,6 +75,12 @@ public final class SnapshotParser {
                 chains = new ArrayList<>();
                 rules = new ArrayList<>();
                 parseIptablesSave(body, chains, rules);
+            } else if (head.equals("NFT")) {
+                List<Chain> c = new ArrayList<>(chains);
+                List<Rule> r = new ArrayList<>(rules);
+                parseNft(body, c, r);
+                chains = c;
+                rules = r;
             } else if (head.equals("FORWARD")) {
                 forward = body.strip().equals("1");
             }
@@ -130,6 +136,68 @@ public final class SnapshotParser {
                 String rest = line.substring(3);
                 int sp = rest.indexOf(' ');
                 rules.add(new Rule(table, sp < 0 ? rest : rest.substring(0, sp), sp < 0 ? "" : rest.substring(sp + 1), 0, 0));
+            }
+        }
+    }
+
+    private static final Pattern NFT_COUNTER = Pattern.compile("\\s*counter packets (\\d+) bytes (\\d+)");
+    private static final Pattern NFT_POLICY = Pattern.compile("policy (\\w+);");
+
+    /**
+     * Native nftables rules ({@code nft list ruleset}), next to iptables': a learner may use nft.
+     * Tables iptables-save already showed (iptables-nft keeps its tables in nftables, named like
+     * iptables' tables) are left out; the rest come as chains and rules of a table named
+     * "nft FAMILY NAME", with their counters where the rule has a {@code counter}.
+     */
+    static void parseNft(String text, List<Chain> chains, List<Rule> rules) {
+        java.util.Set<String> iptables = new java.util.HashSet<>();
+        chains.forEach(c -> iptables.add(c.table()));
+        String table = null;
+        String chain = null;
+        int depth = 0;
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (depth == 0 && line.startsWith("table ") && line.endsWith("{")) {
+                String[] w = line.split("\\s+");
+                boolean iptablesOwn = w.length >= 4 && (w[1].equals("ip") || w[1].equals("ip6")) && iptables.contains(w[2]);
+                table = iptablesOwn ? null : "nft " + w[1] + " " + w[2];
+                depth = 1;
+            } else if (depth == 1 && line.startsWith("chain ") && line.endsWith("{")) {
+                chain = line.substring(6, line.length() - 1).strip();
+                depth = 2;
+                if (table != null) {
+                    chains.add(new Chain(table, chain, "-"));
+                }
+            } else if (line.endsWith("{")) {
+                depth++;   // a set, a map, a flowtable: not rules
+            } else if (line.equals("}")) {
+                depth--;
+                if (depth <= 1) {
+                    chain = null;
+                }
+            } else if (depth == 2 && table != null && chain != null) {
+                if (line.startsWith("type ") && line.contains(" hook ")) {
+                    Matcher m = NFT_POLICY.matcher(line);
+                    String policy = m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : "ACCEPT";
+                    String name = chain;
+                    String t = table;
+                    chains.removeIf(c -> c.table().equals(t) && c.name().equals(name));
+                    chains.add(new Chain(table, chain, policy));
+                    continue;
+                }
+                Matcher m = NFT_COUNTER.matcher(line);
+                long packets = 0;
+                long bytes = 0;
+                String spec = line;
+                if (m.find()) {
+                    packets = Long.parseLong(m.group(1));
+                    bytes = Long.parseLong(m.group(2));
+                    spec = (line.substring(0, m.start()) + " counter" + line.substring(m.end())).strip();
+                }
+                rules.add(new Rule(table, chain, spec, packets, bytes));
             }
         }
     }

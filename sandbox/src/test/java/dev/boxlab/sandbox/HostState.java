@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * What a root test could leave behind on the machine: named network namespaces, links, iptables
  * rules, mounts, cgroup directories, and processes of ours. Capture before, compare after.
  */
-public record HostState(List<String> netns, List<String> links, List<String> iptables, List<String> mounts,
+public record HostState(List<String> netns, List<String> links, List<String> iptables, List<String> nftables,
+                        List<String> mounts,
                         List<String> cgroups, List<String> processes) {
 
     public static HostState capture() {
@@ -24,6 +25,8 @@ public record HostState(List<String> netns, List<String> links, List<String> ipt
                 lines("ip", "-o", "link", "show").stream().map(HostState::linkName).toList(),
                 lines("iptables-save").stream().filter(l -> !l.startsWith("#"))
                         .map(l -> l.replaceAll("\\[\\d+:\\d+\\]", "")).toList(),
+                lines("nft", "list", "ruleset").stream()
+                        .map(l -> l.replaceAll("counter packets \\d+ bytes \\d+", "counter")).toList(),
                 mountPoints(),
                 cgroupDirs().stream().filter(d -> !others.ownsCgroup(d)).toList(),
                 ourProcesses().stream().filter(p -> !others.ownsProcess(Long.parseLong(p.split(" ", 2)[0]))).toList());
@@ -52,19 +55,29 @@ public record HostState(List<String> netns, List<String> links, List<String> ipt
         diff(sb, "netns", netns, after.netns);
         diff(sb, "link", links, after.links);
         diff(sb, "iptables", iptables, after.iptables);
+        diff(sb, "nftables", nftables, after.nftables);
         diff(sb, "mount", mounts, after.mounts);
-        diff(sb, "cgroup", cgroups, after.cgroups);
-        diff(sb, "process", processes, after.processes);
+        // a lab's cgroup that is gone is no leftover: another boxlab's lab that ended meanwhile
+        diff(sb, "cgroup", cgroups, after.cgroups, g -> !g.contains("/boxlab"));
+        // a process of ours that is gone is no leftover (another boxlab's lab may have ended meanwhile)
+        TreeSet<String> added = new TreeSet<>(after.processes);
+        added.removeAll(processes);
+        added.forEach(x -> sb.append("new process: ").append(x).append('\n'));
         return sb.toString();
     }
 
     private static void diff(StringBuilder sb, String what, List<String> a, List<String> b) {
+        diff(sb, what, a, b, x -> true);
+    }
+
+    private static void diff(StringBuilder sb, String what, List<String> a, List<String> b,
+                             java.util.function.Predicate<String> countGone) {
         TreeSet<String> added = new TreeSet<>(b);
         added.removeAll(a);
         TreeSet<String> removed = new TreeSet<>(a);
         removed.removeAll(b);
         added.forEach(x -> sb.append("new ").append(what).append(": ").append(x).append('\n'));
-        removed.forEach(x -> sb.append("gone ").append(what).append(": ").append(x).append('\n'));
+        removed.stream().filter(countGone).forEach(x -> sb.append("gone ").append(what).append(": ").append(x).append('\n'));
     }
 
     private static String linkName(String line) {

@@ -103,6 +103,13 @@ class LabTest {
                     .addresses().get(0).cidr());
             assertTrue(s1.host().rules().stream().anyMatch(r -> r.table().equals("nat")
                     && r.chain().equals("POSTROUTING") && r.spec().contains("MASQUERADE")));
+            // nftables made with nft shows beside iptables' rules, and iptables' own tables only once
+            assertTrue(lab.run("nft add table inet lab && nft 'add chain inet lab fw { type filter hook forward priority 0; policy drop; }' "
+                    + "&& nft add rule inet lab fw ip saddr 172.18.0.0/16 counter accept").ok());
+            Snapshot sn = lab.snapshot();
+            assertTrue(sn.host().rules().stream().anyMatch(r -> r.table().equals("nft inet lab") && r.chain().equals("fw")
+                    && r.spec().equals("ip saddr 172.18.0.0/16 counter accept")), sn.host().rules().toString());
+            assertEquals(1, sn.host().rules().stream().filter(r -> r.spec().contains("MASQUERADE") || r.spec().contains("masquerade")).count());
 
             List<Change> changes = SnapshotDiff.diff(s0, s1);
             assertTrue(changes.stream().anyMatch(c -> c.kind() == Kind.ADDED && c.category().equals("namespace")

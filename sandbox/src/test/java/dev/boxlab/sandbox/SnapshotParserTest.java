@@ -131,4 +131,41 @@ class SnapshotParserTest {
         assertEquals(Kind.ADDED, d.get(0).kind());
         assertTrue(d.get(0).subject().endsWith("#2"));
     }
+
+    @Test
+    void nativeNftablesRulesShowBesideIptablesOnesWithoutTheTablesIptablesOwns() {
+        List<Snapshot.Chain> chains = new java.util.ArrayList<>();
+        List<Snapshot.Rule> rules = new java.util.ArrayList<>();
+        SnapshotParser.parseIptablesSave("*nat\n:POSTROUTING ACCEPT [0:0]\n"
+                + "[3:180] -A POSTROUTING -s 172.18.0.0/16 ! -o br0 -j MASQUERADE\nCOMMIT\n", chains, rules);
+        // as `nft list ruleset` printed it in a lab on this kernel
+        SnapshotParser.parseNft("""
+                # Warning: table ip nat is managed by iptables-nft, do not touch!
+                table ip nat {
+                	chain POSTROUTING {
+                		type nat hook postrouting priority srcnat; policy accept;
+                		oifname != "br0" ip saddr 172.18.0.0/16 counter packets 3 bytes 180 masquerade
+                	}
+                }
+                table inet boxf {
+                	set s {
+                		type ipv4_addr
+                	}
+
+                	chain fw {
+                		type filter hook forward priority filter; policy drop;
+                		ip saddr 172.18.0.0/16 counter packets 7 bytes 588 accept
+                	}
+
+                	chain mine {
+                	}
+                }
+                """, chains, rules);
+        assertEquals(1, rules.stream().filter(r -> r.table().equals("nat")).count(), rules.toString());
+        assertEquals(List.of(new Snapshot.Rule("nft inet boxf", "fw", "ip saddr 172.18.0.0/16 counter accept", 7, 588)),
+                rules.stream().filter(r -> r.table().startsWith("nft")).toList());
+        assertTrue(chains.contains(new Snapshot.Chain("nft inet boxf", "fw", "DROP")), chains.toString());
+        assertTrue(chains.contains(new Snapshot.Chain("nft inet boxf", "mine", "-")), chains.toString());
+        assertEquals(3, chains.size(), chains.toString());
+    }
 }
