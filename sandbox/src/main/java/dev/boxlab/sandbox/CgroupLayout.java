@@ -130,7 +130,7 @@ public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hi
     }
 
     /**
-     * What the lab's setup mounts inside, as words for lab-setup.sh: "v2", or "v1 DIR=OPTS ..." (one
+     * What the lab's setup mounts inside, as words for lab/root.sh: "v2", or "v1 DIR=OPTS ..." (one
      * per distinct hierarchy, e.g. "v1 memory=memory pids=pids cpu=cpu"), or "none".
      */
     public String setupWords() {

@@ -42,7 +42,7 @@ public final class CommandHook implements AutoCloseable {
     public static final String REPLY = "/run/boxlab/reply";
     /** What the prompt starts with, if boxlab wrote it (the line mode: the step). */
     public static final String PROMPT = "/run/boxlab/prompt";
-    /** The hostname lab-setup.sh gives the lab host. */
+    /** The hostname lab/root.sh gives the lab host. */
     public static final String LAB_HOST = "lab-host";
 
     static final String BASHRC = """

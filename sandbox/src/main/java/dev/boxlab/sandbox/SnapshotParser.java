@@ -21,7 +21,7 @@ import dev.boxlab.sandbox.Snapshot.Route;
 import dev.boxlab.sandbox.Snapshot.Rule;
 
 /**
- * Reads the lab probe's output (see lab-setup.sh): for each namespace a header line, then
+ * Reads the lab probe's output (see lab/probe.sh): for each namespace a header line, then
  * {@code ip -d -j addr}, {@code ip -j route}, {@code iptables-save -c} and ip_forward, each section
  * opened by a line that starts with the record separator \036.
  */
