@@ -113,7 +113,7 @@ other_labs() {
     [ -n "$owner" ] || owner=$(sed 's/.*) //' /proc/"$w"/stat 2>/dev/null | cut -d' ' -f2)
     if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then continue; fi
     descends_from "$owner" "$1" && continue
-    id=$(tr '\0' ' ' </proc/"$w"/cmdline | sed 's/.*boxlab-labwrap-//; s/ .*//')
+    id=$(tr '\0\n' '  ' </proc/"$w"/cmdline | sed 's/.*boxlab-labwrap-//; s/ .*//')
     echo "id $id"
     for p in /proc/[0-9]*; do
       descends_from "${p#/proc/}" "$owner" && echo "pid ${p#/proc/}"

@@ -40,7 +40,15 @@ public final class LessonRunner {
         default void checkFinished(CheckResult result) {}
     }
 
-    public record CheckResult(Check check, boolean passed, String output, int exitCode) {}
+    /** How a check's output starts when it failed in a lab a learner broke (see {@link LabPort#problems()}). */
+    public static final String BROKEN = "the lab is broken: ";
+
+    public record CheckResult(Check check, boolean passed, String output, int exitCode) {
+        /** True when the check failed because the lab is broken, not because the step is not done yet. */
+        public boolean labBroken() {
+            return !passed && output.startsWith(BROKEN);
+        }
+    }
 
     public record StepResult(Step step, List<CommandResult> commands, List<CheckResult> checks) {
         public boolean passed() {
@@ -141,6 +149,13 @@ public final class LessonRunner {
         CommandResult r = lab.check(c.run(), Duration.ofMillis(timeoutMillis));
         boolean passed = r.ok() && (c.expect() == null || Pattern.compile(c.expect(), Pattern.MULTILINE)
                 .matcher(r.output()).find());
+        if (!passed) {
+            // a check that fails in a broken lab fails because of the lab, not "not yet": say so
+            List<String> broken = lab.problems();
+            if (!broken.isEmpty()) {
+                return new CheckResult(c, false, BROKEN + String.join("; ", broken) + "\n" + r.output(), r.exitCode());
+            }
+        }
         return new CheckResult(c, passed, r.output(), r.exitCode());
     }
 
