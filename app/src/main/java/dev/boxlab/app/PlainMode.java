@@ -243,6 +243,7 @@ final class PlainMode {
                 if (!line.startsWith(":")) {
                     session.run(line);
                     reportChecks(out, session);
+                    reportBroken(out, session);
                     continue;
                 }
                 Optional<Action> a = KeyMap.word(KeyMap.Mode.LINE, line.substring(1).strip());
@@ -289,7 +290,23 @@ final class PlainMode {
                 }
             }
             case STATE -> StateText.render(live.readNetwork()).forEach(l -> out.println(l.text()));
+            case REBUILD -> {
+                out.println(style.dim("rebuilding this step in a fresh lab..."));
+                out.flush();
+                session.goTo(session.index());
+                showStep(out, session);
+            }
             default -> out.println(":" + a.name().toLowerCase(java.util.Locale.ROOT) + " is for the screen");
+        }
+    }
+
+    /** After a command: if it broke the lab's fixtures, says what and how to get a whole lab back. */
+    private void reportBroken(PrintWriter out, LessonSession session) {
+        var lab = session.lab();
+        List<String> problems = lab == null ? List.of() : lab.problems();
+        if (!problems.isEmpty()) {
+            out.println(style.yellow("the lab is broken: " + String.join("; ", problems)
+                    + ". :rebuild builds this step again in a fresh lab."));
         }
     }
 

@@ -27,6 +27,10 @@ record Style(boolean color) {
         return wrap("32", s);
     }
 
+    String yellow(String s) {
+        return wrap("33", s);
+    }
+
     String cyan(String s) {
         return wrap("36", s);
     }

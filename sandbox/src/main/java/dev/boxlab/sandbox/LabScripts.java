@@ -16,7 +16,6 @@ final class LabScripts {
     /** Commands on the lab's PATH (/run/boxlab/bin). */
     static final List<String> COMMANDS = List.of("outside", "container-pid", "make-rootfs", "cgpath", "build-image",
             "oci-verify", "mini-build");
-    private static final String END = "BOXLAB_FILE_END";
 
     private LabScripts() {}
 
@@ -32,26 +31,19 @@ final class LabScripts {
         }
     }
 
-    /** A script, run in the lab's /run/boxlab, that writes the probes and the commands. */
+    /** A script, run in the lab's /run/boxlab, that writes the probes and the commands (builtins and one chmod). */
     static String filesBundle() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("mkdir -p bin\n");
         for (String p : PROBES) {
-            append(sb, p, text("lab/" + p), "644");
+            append(sb, p, text("lab/" + p));
         }
         for (String c : COMMANDS) {
-            append(sb, "bin/" + c, text("bin/" + c), "755");
+            append(sb, "bin/" + c, text("bin/" + c));
         }
-        return sb.toString();
+        return sb.append("chmod 755 bin/*\n").toString();
     }
 
-    private static void append(StringBuilder sb, String path, String body, String mode) {
-        if (body.contains(END)) {
-            throw new LabException("the lab's file " + path + " contains " + END);
-        }
-        sb.append("cat > ").append(path).append(" <<'").append(END).append("'\n").append(body);
-        if (!body.endsWith("\n")) {
-            sb.append('\n');
-        }
-        sb.append(END).append("\nchmod ").append(mode).append(' ').append(path).append('\n');
+    private static void append(StringBuilder sb, String path, String body) {
+        sb.append("printf '%s' ").append(LabShell.ansiQuote(body)).append(" > ").append(path).append('\n');
     }
 }

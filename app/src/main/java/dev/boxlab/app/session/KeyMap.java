@@ -14,7 +14,7 @@ public final class KeyMap {
     /** What a key or word asks for. */
     public enum Action {
         RUN_STEP, RUN_ONE, NEXT, PREVIOUS, HINT, VIEW, MOUNTS, PANE, ZOOM, TYPE, LEAVE_LINE, HISTORY, STOP, CHECK,
-        TEXT, STATE, HELP, QUIT, DEMO_GO, CHOOSE, OPEN
+        TEXT, STATE, HELP, QUIT, DEMO_GO, REBUILD, CHOOSE, OPEN
     }
 
     /** Where a binding works: the lesson screen, the screen in demo mode, the line mode, the lesson list. */
@@ -64,6 +64,8 @@ public final class KeyMap {
                     "next step (the lab stays as it is)", "the next step (:skip too)", "next"),
             new Binding(Action.PREVIOUS, LESSON, "p  F7  Ctrl-P", "pb", 7, 'p', List.of("back", "prev", "p", "b"),
                     "previous step (a fresh lab, built up to it)", "the previous step, rebuilt in a fresh lab", "prev"),
+            new Binding(Action.REBUILD, BOTH, "R  F9", "R", 9, '\0', List.of("rebuild"),
+                    "rebuild this step in a fresh lab (when the lab is broken)", "rebuild this step in a fresh lab", null),
             new Binding(Action.HINT, BOTH, "h  F2", "h", 2, '\0', List.of("hint", "h"),
                     "a hint; again for a more specific one", "a hint (ask again for a more specific one)", "hint"),
             new Binding(Action.VIEW, List.of(Mode.SCREEN, Mode.DEMO), "v  F3  1-5", "v", 3, 'o', List.of("view", "v"),

@@ -138,6 +138,22 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         }
     }
 
+    /** This step again in a fresh lab: what a learner does after breaking the lab (eth0 deleted, /run unmounted). */
+    void rebuildHere() {
+        if (status() == LabStatus.BUSY || status() == LabStatus.STARTING) {
+            say(Tone.WARN, "wait for the lab to finish what it is doing, or Ctrl-C stops a command");
+        } else {
+            transcript.note(Row.of(Tone.DIM, "rebuilding this step in a fresh lab" + glyphs.running));
+            rebuild(session.index());
+        }
+    }
+
+    /** What a learner broke in the lab, or empty (a read of /proc: cheap enough for every frame). */
+    List<String> labProblems() {
+        var lab = session.lab();
+        return lab == null || status() != LabStatus.READY ? List.of() : lab.problems();
+    }
+
     /** Runs up to {@code max} of the step's commands not run yet. */
     void runStep(int max) {
         if (session.commandsDone() >= session.step().run().size()) {

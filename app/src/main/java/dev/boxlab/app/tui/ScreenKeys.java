@@ -182,6 +182,7 @@ final class ScreenKeys {
             }
             case NEXT -> c.next();
             case PREVIOUS -> c.previous();
+            case REBUILD -> c.rebuildHere();
             case HINT -> {
                 if (c.hint()) {
                     s.step.showLastHint();

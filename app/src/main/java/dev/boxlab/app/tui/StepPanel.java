@@ -178,7 +178,8 @@ final class StepPanel extends Region<StepPanel> {
             if (name.length() + 3 > width) {
                 name = name.substring(0, Math.max(0, Math.min(name.length(), width - 4 - running.length()))) + running;
             }
-            out.add(checkMark(r, Row.EMPTY, paint.glyphs, " ").plus(tone, name));
+            Row row = checkMark(r, Row.EMPTY, paint.glyphs, " ").plus(tone, name);
+            out.add(r != null && r.labBroken() ? row.plus(Tone.WARN, " (the lab is broken: R rebuilds)") : row);
         }
         return out;
     }

@@ -39,7 +39,7 @@ final class TitleBar extends Region<TitleBar> {
         }
         LabStatus status = control.status();
         String right = switch (status) {
-            case READY -> "lab ready";
+            case READY -> control.labProblems().isEmpty() ? "lab ready" : "lab broken: R rebuilds";
             case BUSY -> "running: " + control.busyText().replace("\n", " ");
             case STARTING -> control.busyText() + glyphs.running;
             case FAILED -> "no lab";

@@ -296,10 +296,7 @@ public final class Tui {
             work.shutdown();
         }
         closeTerminal(); // the shell is hung up before its lab ends, as a closed window would
-        dev.boxlab.lessons.LessonSession open = session;
-        if (open != null) {
-            open.close();
-        }
+        // then the learner's terminal: theirs again while the lab ends
         TerminalScreen s = screen;
         if (s != null) {
             try {
@@ -309,6 +306,10 @@ public final class Tui {
             } catch (IOException | RuntimeException e) {
                 // the terminal is gone (SIGHUP): nothing to restore on it
             }
+        }
+        dev.boxlab.lessons.LessonSession open = session;
+        if (open != null) {
+            open.close();
         }
         if (recorder != null) {
             recorder.close();

@@ -1,7 +1,8 @@
+# shellcheck shell=bash
 # Each cgroup directory of the lab with its limits and usage, read with builtins only.
 val() { local v; [ -r "$1" ] && read -r v < "$1" && printf '%s %s\n' "${1##*/}" "$v"; }
 key() { local k v; [ -r "$1" ] || return 0; while read -r k v; do [ "$k" = "$2" ] && printf '%s.%s %s\n' "${1##*/}" "$k" "$v"; done < "$1"; }
-procs() { local n=0 p; while read -r p; do n=$((n+1)); done < "$1/cgroup.procs"; printf 'procs %s\n' "$n"; }
+procs() { local n=0; while read -r _; do n=$((n+1)); done < "$1/cgroup.procs"; printf 'procs %s\n' "$n"; }
 walk() {
   local d
   for d in "$1"/*/; do [ -d "$d" ] && { echo "${d%/}"; walk "${d%/}"; }; done

@@ -46,6 +46,7 @@ exec 6<>/run/lab-ready   # read-write: neither side blocks opening it
 (
   for d in "$@"; do echo "$BASHPID" > "$d/inside/cgroup.procs"; done
   exec 6>&- <&4 4<&-
+  # shellcheck disable=SC2016  # expanded by the bash it starts
   exec unshare --net --mount --uts --ipc --pid --cgroup --fork --propagation private \
     -- bash -c 'eval "$BOXLAB_ROOT"' "boxlab-root-$BOXLAB_LAB_ID"
 ) &

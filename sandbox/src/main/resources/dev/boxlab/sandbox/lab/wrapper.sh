@@ -18,6 +18,7 @@ exec 3>&2 2>/dev/null
   for d in "$@"; do
     echo "$BASHPID" > "$d/outside/cgroup.procs" || { echo "FAIL join the lab's cgroup $d"; exit 90; }
   done
+  # shellcheck disable=SC2016  # expanded by the bash it starts
   exec unshare --mount --pid --fork --mount-proc --propagation private \
     -- bash -c 'eval "$BOXLAB_WORLD"' "boxlab-world-$BOXLAB_LAB_ID" "$@"
 )
