@@ -143,6 +143,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         if (status() == LabStatus.BUSY || status() == LabStatus.STARTING) {
             say(Tone.WARN, "wait for the lab to finish what it is doing, or Ctrl-C stops a command");
         } else {
+            session.moveTo(session.index());
             transcript.note(Row.of(Tone.DIM, "rebuilding this step in a fresh lab" + glyphs.running));
             rebuild(session.index());
         }
