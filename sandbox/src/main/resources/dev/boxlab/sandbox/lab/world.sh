@@ -87,9 +87,9 @@ exec 6<&-
 
 step "links of the outside world up"
 # veth carriers come up a moment after `ip link set up`; wait, so the first snapshot is settled
+# (a veth is UP once both of its ends are: the router's two links cover all four ends)
 for _ in $(seq 400); do
-  ip -n router -o link show up | grep -c 'state UP' | grep -qx 2 &&
-    ip -n server -o link show eth0 | grep -q 'state UP' && break
+  [ "$(ip -n router -o link show | grep -c 'state UP')" = 2 ] && break
   sleep 0.005
 done
 
