@@ -105,6 +105,7 @@ descends_from() {
 # (their owner is not SELF or a descendant of it): someone else's lab open on this machine, which a
 # check for leftovers must not count. A lab whose owner died is not listed: it is a leak.
 other_labs() {
+  local -; set +e
   local w owner id p
   for w in $(pgrep -f 'boxlab-labwrap-'); do
     tr '\0' ' ' </proc/"$w"/cmdline 2>/dev/null | grep -q '^bash ' || continue
@@ -113,7 +114,7 @@ other_labs() {
     [ -n "$owner" ] || owner=$(sed 's/.*) //' /proc/"$w"/stat 2>/dev/null | cut -d' ' -f2)
     if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then continue; fi
     descends_from "$owner" "$1" && continue
-    id=$(tr '\0\n' '  ' </proc/"$w"/cmdline | sed 's/.*boxlab-labwrap-//; s/ .*//')
+    id=$(tr '\0\n' '  ' </proc/"$w"/cmdline 2>/dev/null | sed 's/.*boxlab-labwrap-//; s/ .*//')
     echo "id $id"
     for p in /proc/[0-9]*; do
       descends_from "${p#/proc/}" "$owner" && echo "pid ${p#/proc/}"

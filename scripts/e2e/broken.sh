@@ -20,7 +20,7 @@ if [ -n "$lab" ]; then ok "found the lab"; else bad "$w" "find the lab"; fi
 "$BOXLAB_HOME/scripts/boxlab" shell --lab "${lab#* }" -c 'ip link del eth0' >/dev/null 2>&1
 check "$w" "lab broken: R rebuilds" 15 "the screen says the lab is broken and how to rebuild it"
 tmux send-keys -t "$w" R
-check "$w" "rebuilding this step in a fresh lab" 10 "R rebuilds this step"
+check "$w" "starting the lab" 10 "R rebuilds this step (the title bar says the lab is starting)"
 # the title bar's own "lab ready" (the transcript still shows the first lab's)
 for _ in $(seq 900); do screen "$w" | head -1 | grep -q "lab ready" && break; sleep 0.1; done
 if screen "$w" | head -1 | grep -q "lab ready"; then ok "the fresh lab is ready"; else bad "$w" "the fresh lab is ready"; fi

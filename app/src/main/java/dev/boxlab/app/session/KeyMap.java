@@ -64,7 +64,7 @@ public final class KeyMap {
                     "next step (the lab stays as it is)", "the next step (:skip too)", "next"),
             new Binding(Action.PREVIOUS, LESSON, "p  F7  Ctrl-P", "pb", 7, 'p', List.of("back", "prev", "p", "b"),
                     "previous step (a fresh lab, built up to it)", "the previous step, rebuilt in a fresh lab", "prev"),
-            new Binding(Action.REBUILD, BOTH, "R  F9", "R", 9, '\0', List.of("rebuild"),
+            new Binding(Action.REBUILD, BOTH, "R", "R", 0, '\0', List.of("rebuild"),
                     "rebuild this step in a fresh lab (when the lab is broken)", "rebuild this step in a fresh lab", null),
             new Binding(Action.HINT, BOTH, "h  F2", "h", 2, '\0', List.of("hint", "h"),
                     "a hint; again for a more specific one", "a hint (ask again for a more specific one)", "hint"),
