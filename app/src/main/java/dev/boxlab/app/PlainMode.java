@@ -301,7 +301,7 @@ final class PlainMode {
     }
 
     /** After a command: if it broke the lab's fixtures, says what and how to get a whole lab back. */
-    private void reportBroken(PrintWriter out, LessonSession session) {
+    void reportBroken(PrintWriter out, LessonSession session) {
         var lab = session.lab();
         List<String> problems = lab == null ? List.of() : lab.problems();
         if (!problems.isEmpty()) {

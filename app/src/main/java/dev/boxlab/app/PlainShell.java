@@ -109,6 +109,7 @@ final class PlainShell {
         live.commandStarted(e.command(), "you");
         live.commandFinished(r); // the printer says what it changed
         live.commandsEnded();
+        mode.reportBroken(out, session);
         if (e.waiting()) {
             mode.reportChecks(out, session);
         } else if (!wasDone && session.check().stream().allMatch(CheckResult::passed)) {
@@ -127,8 +128,8 @@ final class PlainShell {
                 quit = true;
                 hangUp();
             }
-            case PREVIOUS -> {
-                if (session.index() > 0) {
+            case PREVIOUS, REBUILD -> {
+                if (session.index() > 0 || a.get() == Action.REBUILD) {
                     rebuilt = true; // a fresh lab: this shell goes with the old one, a new one starts
                 }
                 mode.act(a.get(), out, session, live);
