@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class LabProcess {
     static final String WORLD_PREFIX = "boxlab-world-";
-    private static final long START_TIMEOUT_MS = 60_000;   // a bound for a stuck start, not a goal: a lab starts in well under a second
+    private static final long START_TIMEOUT_MS = Timeouts.scaled(java.time.Duration.ofSeconds(60)).toMillis(); // a bound for a stuck start, not a goal
 
     private final String id;
     private final Process wrapper;
