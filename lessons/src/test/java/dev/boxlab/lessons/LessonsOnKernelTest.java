@@ -29,7 +29,8 @@ import dev.boxlab.sandbox.Lab;
  */
 @ExtendWith(MachineUnchanged.class)
 class LessonsOnKernelTest {
-    private static final int LABS_AT_ONCE = 6;
+    // three, not more: on two cores more labs at once only make the lessons' timing checks flaky
+    private static final int LABS_AT_ONCE = 3;
 
     /** Every built-in lesson, or those named in -Dboxlab.lessons=a,b (for an author iterating on one). */
     static Stream<String> lessons() {

@@ -198,7 +198,9 @@ public final class Pty implements AutoCloseable {
         for (ProcessHandle p : all) {
             Signals.hangUp(p.pid());
         }
-        long deadline = System.nanoTime() + 500_000_000L;
+        // a moment to write its history, no more: what is still there then is killed (and a lab
+        // shell ends with its lab anyway)
+        long deadline = System.nanoTime() + 100_000_000L;
         for (ProcessHandle p : all) {
             while (p.isAlive() && System.nanoTime() < deadline) {
                 try {

@@ -295,8 +295,7 @@ public final class Tui {
         if (work != null) {
             work.shutdown();
         }
-        closeTerminal(); // the shell is hung up before its lab ends, as a closed window would
-        // then the learner's terminal: theirs again while the lab ends
+        // the learner's terminal first: theirs again while the shell and the lab end
         TerminalScreen s = screen;
         if (s != null) {
             try {
@@ -307,6 +306,7 @@ public final class Tui {
                 // the terminal is gone (SIGHUP): nothing to restore on it
             }
         }
+        closeTerminal(); // the shell is hung up before its lab ends, as a closed window would
         dev.boxlab.lessons.LessonSession open = session;
         if (open != null) {
             open.close();
