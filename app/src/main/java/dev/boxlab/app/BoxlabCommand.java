@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {"A terminal playground for Linux container internals.",
                 "Each lesson builds namespaces, veth pairs, bridges, NAT rules, overlay mounts and cgroups "
                         + "step by step on the real kernel, inside a lab that vanishes when boxlab exits."},
-        subcommands = {ValidateCommand.class, ShellCommand.class, ProgressCommand.class},
+        subcommands = {ValidateCommand.class, ShellCommand.class, ProgressCommand.class, ServeCommand.class,
+            ClassCommand.class},
         footer = {"", "Examples:",
                 "  sudo boxlab                                  pick a lesson",
                 "  sudo boxlab --lesson networking              open a lesson",
@@ -26,6 +27,8 @@ import picocli.CommandLine.Option;
                 "  sudo boxlab --lesson networking --run-all    run a whole lesson headless",
                 "  sudo boxlab --resume                         continue where you stopped",
                 "  sudo boxlab shell                            a shell in the running lab (second terminal)",
+                "  sudo boxlab serve --passphrase WORD          a room over SSH (ssh -p 2222 NAME@HOST)",
+                "  sudo boxlab class                            the room's attendees, for the instructor",
                 "  boxlab --list                                list the lessons",
                 "  boxlab validate lessons/networking.yaml      check a lesson file"})
 final class BoxlabCommand implements Callable<Integer> {

@@ -25,7 +25,7 @@ final class Needs {
                 lab = false;
             } else if (r.hasSubcommand()) {
                 ParseResult sub = r.subcommand();
-                lab = "shell".equals(sub.commandSpec().name()) && !sub.isUsageHelpRequested();
+                lab = java.util.Set.of("shell", "serve").contains(sub.commandSpec().name()) && !sub.isUsageHelpRequested();
             } else {
                 lab = !r.hasMatchedOption("--list") && !r.hasMatchedOption("--warm-up");
             }

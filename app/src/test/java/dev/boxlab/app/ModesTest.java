@@ -34,6 +34,18 @@ class ModesTest {
         assertEquals(Needs.NOTHING, Needs.of(new String[] {"--help"}, new PrintWriter(out)));
         assertEquals(Needs.LAB, Needs.of(new String[] {"--lesson", "networking", "--plain"}, new PrintWriter(out)));
         assertEquals(Needs.LAB, Needs.of(new String[] {"shell"}, new PrintWriter(out)));
+        assertEquals(Needs.LAB, Needs.of(new String[] {"serve", "--passphrase", "w"}, new PrintWriter(out)));
+        assertEquals(Needs.NOTHING, Needs.of(new String[] {"serve", "--help"}, new PrintWriter(out)));
+        assertEquals(Needs.NOTHING, Needs.of(new String[] {"class", "--once"}, new PrintWriter(out)));
+    }
+
+    @Test
+    void serveWantsOneWayIn() {
+        assertTrue(CommandLineTest.run("serve").err().contains("--passphrase"), "serve with neither");
+        CommandLineTest.Run both = CommandLineTest.run("serve", "--passphrase", "w", "--class", "c.txt");
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        assertTrue(CommandLineTest.run("class", "--once", "--run-dir", "/nonexistent-boxlab")
+                .err().contains("no boxlab serve is running"));
     }
 
     @Test

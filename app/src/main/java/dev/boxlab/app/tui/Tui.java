@@ -105,6 +105,20 @@ public final class Tui {
         return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
     }
 
+    /**
+     * The screen on a terminal boxlab does not own (an attendee's SSH channel, for {@code boxlab serve}):
+     * the picker, or {@code lesson} at {@code start} with the picker behind it. Returns when the
+     * attendee quits or the terminal closes, with the lab ended; the caller closes the terminal.
+     */
+    public static int runOn(com.googlecode.lanterna.terminal.Terminal terminal, List<Lesson> lessons, Lesson lesson,
+                            Lesson.Step start, java.util.function.Supplier<Progress> progress) throws IOException {
+        Tui tui = new Tui(lessons, progress, false);
+        tui.given = terminal;
+        return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
+    }
+
+    /** A terminal given by the caller (serve): quitting goes back to the picker, never out of boxlab's process. */
+    private com.googlecode.lanterna.terminal.Terminal given;
     private Double demo;
     private java.nio.file.Path record;
     private dev.boxlab.app.session.Recorder recorder;
@@ -127,8 +141,10 @@ public final class Tui {
         Thread hook = new Thread(this::stop, "boxlab-tui-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            FastTerminal terminal;
-            if (record != null) {
+            com.googlecode.lanterna.terminal.Terminal terminal;
+            if (given != null) {
+                terminal = given;
+            } else if (record != null) {
                 com.googlecode.lanterna.TerminalSize size = FastTerminal.sttySize();
                 recorder = new dev.boxlab.app.session.Recorder(record, size == null ? 80 : size.getColumns(),
                         size == null ? 24 : size.getRows(), "boxlab", false);
@@ -160,11 +176,22 @@ public final class Tui {
                 }
             });
             thread.start();
+            // Lanterna ends its GUI thread quietly when the terminal's input ends (EOF: a dropped SSH
+            // connection, a closed stdin): that is a way out too
+            Thread ended = daemon("boxlab-gui-end").newThread(() -> {
+                try {
+                    thread.waitForStop();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                done.countDown();
+            });
+            ended.start();
             invokeLater(() -> {
                 if (lesson == null) {
                     showPicker();
                 } else {
-                    openLesson(lesson, startIndex, false);
+                    openLesson(lesson, startIndex, given != null);
                 }
             });
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("boxlab-refresh"));

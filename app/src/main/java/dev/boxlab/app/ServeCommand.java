@@ -1,0 +1,152 @@
+package dev.boxlab.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.boxlab.app.serve.Attendees;
+import dev.boxlab.app.serve.Room;
+import dev.boxlab.app.serve.Server;
+import dev.boxlab.app.session.Progress;
+import dev.boxlab.lessons.Lesson;
+import dev.boxlab.lessons.LessonLibrary;
+import dev.boxlab.sandbox.Host;
+import dev.boxlab.sandbox.LabException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code boxlab serve}: a room of attendees over SSH, each with the boxlab screen and labs of their own. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a room over SSH: each attendee who connects (ssh -p PORT NAME@HOST) gets the boxlab "
+                + "screen in their own terminal, in labs of their own, and never a shell on this machine.",
+                "Progress is kept per name on this machine; reconnecting lands on the same step, the lab rebuilt."},
+        footer = {"", "Files:",
+                "  STATE-DIR/ssh_host_key        the server's host key (made on first start; keep it)",
+                "  STATE-DIR/attendees/NAME.json each attendee's progress",
+                "  RUN-DIR/class.json            the room now, for boxlab class (every 2 s)",
+                "", "Examples:",
+                "  sudo boxlab serve --passphrase tulip          open room: any name, password tulip",
+                "  sudo boxlab serve --class class.txt           NAME PASSWORD per line",
+                "  ssh -p 2222 alice@SERVER                      an attendee joins",
+                "  sudo boxlab class                             the instructor's view"})
+final class ServeCommand implements Callable<Integer> {
+    static final class Who {
+        @Option(names = "--passphrase", paramLabel = "WORD", required = true,
+                description = "An open room: any name, this word as the password.")
+        String passphrase;
+
+        @Option(names = "--class", paramLabel = "FILE", required = true,
+                description = "A class file: one attendee per line, NAME PASSWORD ('#' starts a comment).")
+        Path classFile;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Who who;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "2222", description = "Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "The address to listen on. Default: ${DEFAULT-VALUE} (every interface).")
+    String bind;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/var/lib/boxlab",
+            description = "The host key and attendees' progress. Default: ${DEFAULT-VALUE}.")
+    Path stateDir;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ClassCommand.RUN_DIR,
+            description = "Where the room's state is published for boxlab class. Default: ${DEFAULT-VALUE}.")
+    Path runDir;
+
+    @ParentCommand
+    BoxlabCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Attendees attendees = attendees();
+        Host.requireRoot();
+        Host.preflight(java.util.List.of());
+        LessonLibrary library = parent.library();
+        Path progressDir = stateDir.resolve("attendees");
+        Room room = new Room(progressDir);
+        Path published = runDir.resolve("class.json");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Server server;
+        try {
+            Files.createDirectories(progressDir);
+            Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(runDir);
+            server = Server.start(bind, port, stateDir.resolve("ssh_host_key"), attendees, room,
+                    (name, terminal) -> screen(library, room.progressFile(name), terminal));
+        } catch (IOException e) {
+            throw new LabException("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "boxlab-class");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                room.publish(published);
+            } catch (IOException | RuntimeException e) {
+                // the next round tries again
+            }
+        }, 0, 2, TimeUnit.SECONDS);
+        // SIGTERM/SIGINT: stop listening; each attendee's screen ends its lab in its own shutdown hook
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            timer.shutdownNow();
+            try {
+                Files.deleteIfExists(published);
+                server.close();
+            } catch (IOException e) {
+                // going anyway
+            }
+            stopped.countDown();
+        }, "boxlab-serve-stop"));
+        out.printf("boxlab serve: listening on %s:%d (host key %s)%n", bind, server.port(), stateDir.resolve("ssh_host_key"));
+        out.printf("attendees join with: ssh -p %d NAME@THIS-MACHINE%n", server.port());
+        out.println("the room: sudo boxlab class   (Ctrl-C stops serving and ends every lab)");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private Attendees attendees() {
+        try {
+            return who.classFile != null ? Attendees.classFile(who.classFile) : Attendees.openRoom(who.passphrase);
+        } catch (IOException e) {
+            throw new Errors.UsageProblem("cannot read the class file " + who.classFile + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageProblem(e.getMessage());
+        }
+    }
+
+    /** One attendee's screen: back at the lesson and step they were on, else the lesson list. */
+    private static void screen(LessonLibrary library, Path progressFile, com.googlecode.lanterna.terminal.Terminal terminal)
+            throws IOException {
+        Progress saved = Progress.load(progressFile);
+        Lesson lesson = saved.last().flatMap(l -> library.find(l.lesson())).orElse(null);
+        Lesson.Step step = lesson == null ? null : saved.resumeStep(lesson);
+        dev.boxlab.app.tui.Tui.runOn(terminal, library.lessons(), lesson, step, () -> Progress.load(progressFile));
+    }
+}

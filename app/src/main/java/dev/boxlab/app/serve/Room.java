@@ -1,0 +1,124 @@
+package dev.boxlab.app.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.boxlab.app.session.Progress;
+
+/**
+ * The attendees of a {@code boxlab serve}: who is connected, when each last typed, and where each
+ * is (read from their progress file). One seat per name: a name that connects again (wifi dropped,
+ * the old connection not yet timed out) takes the seat over and the old connection is closed.
+ * {@link #publish(Path)} writes the room as JSON for {@code boxlab class}.
+ */
+public final class Room {
+    /** One attendee's connection. */
+    public static final class Seat {
+        final String name;
+        final AutoCloseable connection;
+        final Instant since = Instant.now();
+        volatile Instant lastTyped;
+
+        Seat(String name, AutoCloseable connection) {
+            this.name = name;
+            this.connection = connection;
+        }
+
+        void typed() {
+            lastTyped = Instant.now();
+        }
+    }
+
+    /** A row of the class view, as written to the JSON file. */
+    public record Attendee(String name, boolean connected, String connectedSince, String lastTyped,
+                           String lesson, String step, int done, String stepSince) {}
+
+    private final Path progressDir;
+    private final Map<String, Seat> seats = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastTyped = new ConcurrentHashMap<>();
+    /** When each attendee's lesson:step was first seen, for "same step for N minutes". */
+    private final Map<String, Map.Entry<String, Instant>> onStep = new ConcurrentHashMap<>();
+
+    public Room(Path progressDir) {
+        this.progressDir = progressDir;
+    }
+
+    /** An attendee's progress file on the server. */
+    public Path progressFile(String name) {
+        return progressDir.resolve(name + ".json");
+    }
+
+    Seat arrive(String name, AutoCloseable connection) {
+        Seat seat = new Seat(name, connection);
+        Seat old = seats.put(name, seat);
+        if (old != null) {
+            try {
+                old.connection.close();
+            } catch (Exception e) {
+                // it was going anyway
+            }
+        }
+        return seat;
+    }
+
+    void leave(Seat seat) {
+        if (seat.lastTyped != null) {
+            lastTyped.put(seat.name, seat.lastTyped);
+        }
+        seats.remove(seat.name, seat);
+    }
+
+    public int connected() {
+        return seats.size();
+    }
+
+    /** Every attendee with a progress file or a connection, connected ones first, by name. */
+    public List<Attendee> attendees() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(seats.keySet());
+        try (var files = Files.list(progressDir)) {
+            files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json"))
+                    .map(f -> f.substring(0, f.length() - 5)).filter(n -> Attendees.NAME.matcher(n).matches())
+                    .forEach(names::add);
+        } catch (IOException e) {
+            // no progress yet
+        }
+        List<Attendee> rows = new ArrayList<>();
+        for (String name : names) {
+            Seat seat = seats.get(name);
+            Progress.LessonProgress last = Files.exists(progressFile(name))
+                    ? Progress.load(progressFile(name)).last().orElse(null) : null;
+            String lesson = last == null ? null : last.lesson();
+            String step = last == null ? null : last.current();
+            String where = lesson + ":" + step;
+            Map.Entry<String, Instant> seen = onStep.compute(name, (k, v) ->
+                    v != null && v.getKey().equals(where) ? v : Map.entry(where, Instant.now()));
+            Instant typed = seat != null && seat.lastTyped != null ? seat.lastTyped : lastTyped.get(name);
+            rows.add(new Attendee(name, seat != null, seat == null ? null : seat.since.toString(),
+                    typed == null ? null : typed.toString(), lesson, step, last == null ? 0 : last.doneCount(),
+                    seen.getValue().toString()));
+        }
+        rows.sort(java.util.Comparator.comparing((Attendee a) -> !a.connected()).thenComparing(Attendee::name));
+        return rows;
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper();
+    }
+
+    /** Writes the room to {@code file} (a temporary file, then renamed: a reader never sees half of it). */
+    public void publish(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        json().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), Map.of("updated", Instant.now().toString(),
+                "attendees", attendees()));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# boxlab serve as a room uses it, over SSH on loopback only: OpenSSH's ssh in tmux as attendees,
+# a wrong password refused, two attendees in labs that cannot see each other, the instructor's
+# class view, a dropped connection back on the same step, and serve stopped with SIGTERM and
+# SIGKILL leaving nothing behind.
+set -uo pipefail
+# shellcheck source=scripts/e2e/common.bash
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
+session="boxlab-e2e-serve-$$"
+tmp=$(mktemp -d)
+trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
+if ! command -v ssh >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-client >/dev/null 2>&1 || { echo "FAIL ssh (openssh-client) is missing"; exit 1; }
+fi
+
+# a free port on loopback
+port=22222
+while ss -Htln "sport = :$port" | grep -q .; do port=$((port + 1)); done
+serve_cmd="$BOXLAB_HOME/scripts/boxlab serve --passphrase tulip --bind 127.0.0.1 --port $port --state-dir $tmp/state --run-dir $tmp/run"
+ssh_cmd="ssh -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=$tmp/known_hosts -o LogLevel=ERROR -o PubkeyAuthentication=no -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1"
+netns_before=$(ip netns list | sort)
+
+# under PID ANCESTOR: true when the process descends from ANCESTOR
+under() {
+  local q=$1
+  while [ "${q:-1}" -gt 1 ]; do
+    [ "$q" = "$2" ] && return 0
+    q=$(sed 's/.*) //' /proc/"$q"/stat 2>/dev/null | cut -d' ' -f2)
+  done
+  return 1
+}
+# labs_of PID: the lab inits started by that process
+labs_of() { local p; for p in $(pgrep -f '^boxlab-lab-'); do under "$p" "$1" && echo "$p"; done; }
+# java_of WINDOW: the JVM serving in that window
+java_of() { pgrep -P "$(tmux display -p -t "$session:$1" '#{pane_pid}')" -x java; }
+# join WINDOW NAME PASSWORD: an attendee connects
+join() {
+  tmux new-window -d -t "$session" -n "$1" "$ssh_cmd $2@127.0.0.1; sleep 30"
+  if wait_for "$session:$1" "assword:" 20; then tmux send-keys -t "$session:$1" "$3" Enter; fi
+}
+# type WINDOW COMMAND: a command on the lesson screen's command line
+type_cmd() { tmux send-keys -t "$session:$1" ':'; sleep 0.3; tmux send-keys -t "$session:$1" "$2" Enter; }
+class_once() { "$BOXLAB_HOME/scripts/boxlab" class --once --run-dir "$tmp/run"; }
+
+tmux new-session -d -s "$session" -n srv -x 120 -y 30 "$serve_cmd; sleep 30"
+check "$session:srv" "listening on 127.0.0.1:$port" 60 "serve listens on loopback"
+
+join mallory mallory wrong
+check "$session:mallory" "Permission denied" 20 "a wrong password is refused"
+
+join alice alice tulip
+join bob bob tulip
+check "$session:alice" "Pick a lesson" 20 "alice gets the lesson list over ssh"
+check "$session:bob" "Pick a lesson" 20 "bob gets the lesson list over ssh, at the same time"
+tmux send-keys -t "$session:alice" Enter
+tmux send-keys -t "$session:bob" Down; sleep 0.3; tmux send-keys -t "$session:bob" Enter
+check "$session:alice" "lab ready" 60 "alice's lesson opens in a lab"
+check "$session:bob" "lab ready" 60 "bob's lesson opens in a lab of his own"
+srv=$(java_of srv)
+if [ "$(labs_of "$srv" | wc -l)" = 2 ]; then ok "two attendees, two labs"; else bad "$session:srv" "two attendees, two labs"; fi
+
+# shellcheck disable=SC2016 # expanded in the lab, so the screen shows 42 only once it ran
+type_cmd alice 'ip netns add alice0; echo alice-made-$((6*7))'
+check "$session:alice" "alice-made-42" 20 "alice builds a namespace"
+# shellcheck disable=SC2016
+type_cmd bob 'ip netns list; echo bob-listed-$((6*7))'
+check "$session:bob" "bob-listed-42" 20 "bob lists his namespaces"
+if screen "$session:bob" | grep -q alice0; then bad "$session:bob" "bob does not see alice's namespace"; else ok "bob does not see alice's namespace"; fi
+if [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "the machine does not see it either"; else bad "$session:srv" "the machine does not see it either"; fi
+
+tmux resize-window -t "$session:bob" -x 100 -y 40 2>/dev/null
+if wait_for "$session:bob" "bob-listed-42" 5 && [ "$(screen "$session:bob" | grep -c '')" -ge 40 ] \
+    && screen "$session:bob" | tail -1 | grep -q 'q quit\|F10'; then
+  ok "bob's screen follows his window's size"
+else
+  bad "$session:bob" "bob's screen follows his window's size"
+fi
+
+# alice moves on to step 2, and her wifi drops
+tmux send-keys -t "$session:alice" Escape; sleep 0.3; tmux send-keys -t "$session:alice" n
+check "$session:alice" "Step 2/5" 60 "alice moves on to step 2"
+sleep 3 # the class view is published every 2 s
+table=$(class_once)
+if grep -qE '^alice +yes +processes +pid ' <<<"$table" && grep -qE '^bob +yes +cgroups +cgroup ' <<<"$table"; then
+  ok "class --once lists both attendees with their lesson and step"
+else
+  printf '     | %s\n' "$table"; bad "$session:srv" "class --once lists both attendees with their lesson and step"
+fi
+labs=$(labs_of "$srv" | wc -l)
+kill -KILL "$(pgrep -P "$(tmux display -p -t "$session:alice" '#{pane_pid}')" -x ssh)"
+for _ in $(seq 100); do [ "$(labs_of "$srv" | wc -l)" -lt "$labs" ] && break; sleep 0.1; done
+if [ "$(labs_of "$srv" | wc -l)" = 1 ]; then ok "a dropped connection ends that attendee's lab, not the other's"; else bad "$session:srv" "a dropped connection ends that attendee's lab, not the other's"; fi
+tmux kill-window -t "$session:alice"
+join alice alice tulip
+check "$session:alice" "Step 2/5" 60 "alice reconnects to the same step, her lab rebuilt"
+check "$session:alice" "lab ready" 60 "her rebuilt lab is ready"
+
+# SIGTERM: every lab ends and the attendees are disconnected
+pids=$(labs_of "$srv")
+kill -TERM "$srv"
+ended=1; for p in $pids; do gone "$p" 10 || ended=0; done
+if [ "$ended" = 1 ] && gone "$srv" 10; then ok "SIGTERM stops serve and ends every lab"; else bad "$session:srv" "SIGTERM stops serve and ends every lab"; fi
+check "$session:bob" "closed" 10 "bob's ssh is closed"
+
+# SIGKILL: the labs collapse by construction (their pipe closes)
+tmux kill-window -t "$session:srv"
+tmux new-window -d -t "$session" -n srv2 "$serve_cmd; sleep 30"
+check "$session:srv2" "listening on 127.0.0.1:$port" 60 "serve starts again with the same host key"
+join carol carol tulip
+check "$session:carol" "Pick a lesson" 20 "carol connects (known_hosts unchanged)"
+tmux send-keys -t "$session:carol" Enter
+check "$session:carol" "lab ready" 60 "carol's lesson opens in a lab"
+srv=$(java_of srv2)
+pids=$(labs_of "$srv")
+ids=$(for p in $pids; do tr '\0' ' ' </proc/"$p"/cmdline | sed 's/^boxlab-lab-//; s/ .*//'; done)
+kill -KILL "$srv"
+ended=1; for p in $pids; do gone "$p" 10 || ended=0; done
+for id in $ids; do
+  for _ in $(seq 50); do [ -z "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/$id")" ] && break; sleep 0.1; done
+  [ -z "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/$id")" ] || ended=0
+done
+if [ "$ended" = 1 ] && [ -n "$ids" ] && [ "$(ip netns list | sort)" = "$netns_before" ]; then
+  ok "SIGKILL of serve ends its labs and their cgroups"
+else
+  bad "$session:srv2" "SIGKILL of serve ends its labs and their cgroups"
+fi
+summary
