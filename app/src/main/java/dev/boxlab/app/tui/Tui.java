@@ -176,17 +176,6 @@ public final class Tui {
                 }
             });
             thread.start();
-            // Lanterna ends its GUI thread quietly when the terminal's input ends (EOF: a dropped SSH
-            // connection, a closed stdin): that is a way out too
-            Thread ended = daemon("boxlab-gui-end").newThread(() -> {
-                try {
-                    thread.waitForStop();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                done.countDown();
-            });
-            ended.start();
             invokeLater(() -> {
                 if (lesson == null) {
                     showPicker();
@@ -202,7 +191,12 @@ public final class Tui {
                 }
             }, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                done.await();
+                // Lanterna ends its GUI thread quietly when the terminal's input ends (EOF: a dropped SSH
+                // connection, a closed stdin): that is a way out too
+                while (!done.await(200, TimeUnit.MILLISECONDS)
+                        && thread.getState() != AsynchronousTextGUIThread.State.STOPPED) {
+                    // polled: the latch, or the GUI thread having stopped
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
