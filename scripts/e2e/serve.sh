@@ -16,7 +16,7 @@ fi
 # a free port on loopback
 port=22222
 while ss -Htln "sport = :$port" | grep -q .; do port=$((port + 1)); done
-serve_cmd="$BOXLAB_HOME/scripts/boxlab serve --passphrase tulip --bind 127.0.0.1 --port $port --state-dir $tmp/state --run-dir $tmp/run"
+serve_cmd="$BOXLAB_HOME/scripts/boxlab serve --passphrase tulip --bind 127.0.0.1 --port $port --lab-pids 256 --lab-memory 512M --state-dir $tmp/state --run-dir $tmp/run"
 ssh_cmd="ssh -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=$tmp/known_hosts -o LogLevel=ERROR -o PubkeyAuthentication=no -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1"
 netns_before=$(ip netns list | sort)
 
@@ -67,6 +67,26 @@ type_cmd bob 'ip netns list; echo bob-listed-$((6*7))'
 check "$session:bob" "bob-listed-42" 20 "bob lists his namespaces"
 if screen "$session:bob" | grep -q alice0; then bad "$session:bob" "bob does not see alice's namespace"; else ok "bob does not see alice's namespace"; fi
 if [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "the machine does not see it either"; else bad "$session:srv" "the machine does not see it either"; fi
+
+# the labs are held to serve's limits, and one lab out of processes leaves the other responsive
+limited=0
+for p in $(labs_of "$srv"); do
+  id=$(tr '\0' ' ' </proc/"$p"/cmdline | sed 's/^boxlab-lab-//; s/ .*//')
+  for d in /sys/fs/cgroup/*/boxlab/"$id" /sys/fs/cgroup/boxlab/"$id"; do
+    [ -d "$d" ] || continue
+    grep -qx 256 "$d/pids.max" 2>/dev/null && limited=$((limited + 1))
+    grep -qx 536870912 "$d/memory.max" "$d/memory.limit_in_bytes" 2>/dev/null && limited=$((limited + 1))
+  done
+done
+if [ "$limited" = 4 ]; then ok "each lab's cgroup has serve's pids and memory limits"; else bad "$session:srv" "each lab's cgroup has serve's pids and memory limits ($limited of 4)"; fi
+# shellcheck disable=SC2016
+type_cmd bob 'busybox sh -c "for i in \$(seq 400); do sleep 4 & done; wait" 2>&1 | grep -c fork; echo bob-forked-$((6*7))'
+sleep 1
+# shellcheck disable=SC2016
+type_cmd alice 'echo alice-still-$((6*7))'
+check "$session:alice" "alice-still-42" 10 "alice's lab answers while bob's has run out of processes"
+check "$session:bob" "bob-forked-42" 20 "bob's lab refused the processes past its limit and lives on"
+if screen "$session:bob" | grep -B1 'bob-forked-42' | head -1 | grep -qE '^[1-9][0-9]*$'; then ok "bob saw fork fail"; else bad "$session:bob" "bob saw fork fail"; fi
 
 tmux resize-window -t "$session:bob" -x 100 -y 40 2>/dev/null
 resized=0

@@ -19,6 +19,7 @@ import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.LessonLibrary;
 import dev.boxlab.sandbox.Host;
 import dev.boxlab.sandbox.LabException;
+import dev.boxlab.sandbox.LabLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,12 +32,14 @@ import picocli.CommandLine.Spec;
         description = {"Serve a room over SSH: each attendee who connects (ssh -p PORT NAME@HOST) gets the boxlab "
                 + "screen in their own terminal, in labs of their own, and never a shell on this machine.",
                 "Progress is kept per name on this machine; reconnecting lands on the same step, the lab rebuilt."},
-        footer = {"", "Files:",
-                "  STATE-DIR/ssh_host_key        the server's host key (made on first start; keep it)",
+        footer = {"", "Limits: each lab's cgroup gets a memory, process and CPU limit (cgroup v1 or v2), so one "
+                + "attendee's fork bomb or memory hog cannot starve the room; the defaults share this machine among "
+                + "--max-attendees.", "", "Files:",
+                "  STATE-DIR/ssh_host_key        the host key (made on first start; keep it)",
                 "  STATE-DIR/attendees/NAME.json each attendee's progress",
                 "  RUN-DIR/class.json            the room now, for boxlab class (every 2 s)",
                 "", "Examples:",
-                "  sudo boxlab serve --passphrase tulip          open room: any name, password tulip",
+                "  sudo boxlab serve --passphrase tulip          any name, password tulip",
                 "  sudo boxlab serve --class class.txt           NAME PASSWORD per line",
                 "  ssh -p 2222 alice@SERVER                      an attendee joins",
                 "  sudo boxlab class                             the instructor's view"})
@@ -69,6 +72,29 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where the room's state is published for boxlab class. Default: ${DEFAULT-VALUE}.")
     Path runDir;
 
+    @Option(names = "--max-attendees", paramLabel = "N", defaultValue = "30",
+            description = "At most this many connected at once; the default lab limits share the machine "
+                    + "among them. Default: ${DEFAULT-VALUE}.")
+    int maxAttendees;
+
+    @Option(names = "--lab-memory", paramLabel = "SIZE", description = "Memory per lab (e.g. 512M, 2G). "
+            + "Default: 80%% of this machine's memory / --max-attendees, at least 256M "
+            + "(here, for 30: ${sys:boxlab.serve.memory}).")
+    String labMemory;
+
+    @Option(names = "--lab-pids", paramLabel = "N", description = "Processes per lab (a fork bomb stops there). "
+            + "Default: 1024.")
+    Integer labPids;
+
+    @Option(names = "--lab-cpus", paramLabel = "X", description = "CPUs per lab (1.5 is one and a half). "
+            + "Default: 1 (a lab never needs more; the scheduler shares the rest).")
+    Double labCpus;
+
+    static {
+        // for --help: what the default memory per lab is on this machine
+        System.setProperty("boxlab.serve.memory", LabLimits.forRoom(30).describe().replaceAll(" memory.*", ""));
+    }
+
     @ParentCommand
     BoxlabCommand parent;
 
@@ -79,6 +105,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Attendees attendees = attendees();
+        LabLimits limits = limits();
         Host.requireRoot();
         Host.preflight(java.util.List.of());
         LessonLibrary library = parent.library();
@@ -92,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
             Files.createDirectories(runDir);
             server = Server.start(bind, port, stateDir.resolve("ssh_host_key"), attendees, room,
-                    (name, terminal) -> screen(library, room.progressFile(name), terminal));
+                    maxAttendees, (name, terminal) -> screen(library, room.progressFile(name), terminal, limits));
         } catch (IOException e) {
             throw new LabException("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
         }
@@ -121,6 +148,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "boxlab-serve-stop"));
         out.printf("boxlab serve: listening on %s:%d (host key %s)%n", bind, server.port(), stateDir.resolve("ssh_host_key"));
         out.printf("attendees join with: ssh -p %d NAME@THIS-MACHINE%n", server.port());
+        out.printf("each lab: %s; at most %d attendees at once%n", limits.describe(), maxAttendees);
         out.println("the room: sudo boxlab class   (Ctrl-C stops serving and ends every lab)");
         out.flush();
         try {
@@ -141,12 +169,31 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private LabLimits limits() {
+        if (maxAttendees < 1) {
+            throw new Errors.UsageProblem("--max-attendees must be at least 1");
+        }
+        LabLimits room = LabLimits.forRoom(maxAttendees);
+        try {
+            long memory = labMemory == null ? room.memoryBytes() : LabLimits.parseSize(labMemory);
+            int pids = labPids == null ? room.pids() : labPids;
+            double cpus = labCpus == null ? room.cpus() : labCpus;
+            if (memory < 64L * 1024 * 1024 || pids < 64 || !(cpus >= 0.1)) {
+                throw new IllegalArgumentException("a lab needs at least 64M of memory, 64 processes and 0.1 CPU");
+            }
+            return new LabLimits(memory, pids, cpus);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.UsageProblem(e.getMessage());
+        }
+    }
+
     /** One attendee's screen: back at the lesson and step they were on, else the lesson list. */
-    private static void screen(LessonLibrary library, Path progressFile, com.googlecode.lanterna.terminal.Terminal terminal)
-            throws IOException {
+    private static void screen(LessonLibrary library, Path progressFile, com.googlecode.lanterna.terminal.Terminal terminal,
+                               LabLimits limits) throws IOException {
         Progress saved = Progress.load(progressFile);
         Lesson lesson = saved.last().flatMap(l -> library.find(l.lesson())).orElse(null);
         Lesson.Step step = lesson == null ? null : saved.resumeStep(lesson);
-        dev.boxlab.app.tui.Tui.runOn(terminal, library.lessons(), lesson, step, () -> Progress.load(progressFile));
+        dev.boxlab.app.tui.Tui.runOn(terminal, library.lessons(), lesson, step, () -> Progress.load(progressFile),
+                dev.boxlab.app.session.KernelLabs.supply(limits));
     }
 }

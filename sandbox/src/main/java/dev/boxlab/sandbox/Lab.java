@@ -62,9 +62,14 @@ public final class Lab implements LabPort {
 
     /** Starts a lab. On any failure nothing is left behind and the message says which step failed. */
     public static Lab start() {
+        return start(LabLimits.NONE);
+    }
+
+    /** Starts a lab whose cgroup holds it to {@code limits} (memory, processes, CPU) from its first process. */
+    public static Lab start(LabLimits limits) {
         Host.preflight(List.of());
         String id = UUID.randomUUID().toString().substring(0, 8);
-        LabCgroups cgroups = LabCgroups.create(CgroupLayout.detect(), id);
+        LabCgroups cgroups = LabCgroups.create(CgroupLayout.detect(), id, limits);
         LabProcess process;
         try {
             process = LabProcess.start(id, cgroups);

@@ -26,7 +26,7 @@ final class LabCgroups {
     }
 
     /** Makes the lab's cgroup directories; on failure nothing is left and the message says which. */
-    static LabCgroups create(CgroupLayout layout, String labId) {
+    static LabCgroups create(CgroupLayout layout, String labId, LabLimits limits) {
         sweepStale(layout);
         LabCgroups c = new LabCgroups(layout, layout.labDirs(labId));
         for (Path d : c.dirs) {
@@ -36,6 +36,8 @@ final class LabCgroups {
                 Files.createDirectories(d.resolve("inside"));
                 // on v2 the lab's cgroup (which holds no process) hands its controllers to inside/
                 c.delegateTo(d);
+                // before any process joins: the lab's whole subtree, outside/ and inside/, is held to them
+                limits.apply(d);
             } catch (IOException e) {
                 c.remove();
                 throw new LabException("lab setup failed at step \"create the lab's cgroup " + d + "\": " + e.getMessage());

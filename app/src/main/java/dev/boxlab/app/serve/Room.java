@@ -77,6 +77,10 @@ public final class Room {
         seats.remove(seat.name, seat);
     }
 
+    public boolean isSeated(String name) {
+        return seats.containsKey(name);
+    }
+
     public int connected() {
         return seats.size();
     }

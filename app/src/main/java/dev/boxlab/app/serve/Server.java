@@ -28,14 +28,16 @@ public final class Server implements AutoCloseable {
     }
 
     /** Listens on {@code host:port} (port 0: any free port) with the host key kept in {@code hostKey}. */
-    public static Server start(String host, int port, Path hostKey, Attendees who, Room room,
+    public static Server start(String host, int port, Path hostKey, Attendees who, Room room, int maxAttendees,
                                Screen screen) throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(host);
         sshd.setPort(port);
         // generated on first start (EC P-256) and kept, so attendees' known_hosts stay valid
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
-        sshd.setPasswordAuthenticator((name, password, session) -> who.accepts(name, password));
+        // a full room refuses newcomers; a name already seated may always come back (its old connection goes)
+        sshd.setPasswordAuthenticator((name, password, session) -> who.accepts(name, password)
+                && (room.connected() < maxAttendees || room.isSeated(name)));
         sshd.setPublickeyAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
         sshd.setGSSAuthenticator(null);

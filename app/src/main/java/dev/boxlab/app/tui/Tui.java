@@ -42,7 +42,7 @@ public final class Tui {
     private final List<Lesson> lessons;
     private final ProgressSource progress;
     private final boolean challenge;
-    private final dev.boxlab.lessons.LabSupply labs = dev.boxlab.app.session.KernelLabs.supply();
+    private dev.boxlab.lessons.LabSupply labs = dev.boxlab.app.session.KernelLabs.supply();
     private final Theme theme = Theme.fromEnvironment();
     private final Glyphs glyphs = Glyphs.fromEnvironment();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -111,9 +111,11 @@ public final class Tui {
      * attendee quits or the terminal closes, with the lab ended; the caller closes the terminal.
      */
     public static int runOn(com.googlecode.lanterna.terminal.Terminal terminal, List<Lesson> lessons, Lesson lesson,
-                            Lesson.Step start, java.util.function.Supplier<Progress> progress) throws IOException {
+                            Lesson.Step start, java.util.function.Supplier<Progress> progress,
+                            dev.boxlab.lessons.LabSupply labs) throws IOException {
         Tui tui = new Tui(lessons, progress, false);
         tui.given = terminal;
+        tui.labs = labs;
         return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
     }
 
