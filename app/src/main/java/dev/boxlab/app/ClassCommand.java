@@ -69,9 +69,10 @@ final class ClassCommand implements Callable<Integer> {
 
     /** The room as text lines: a header, one line per attendee, and a count. */
     static List<String> table(JsonNode room, Instant now, Duration stuck) {
-        String fmt = "%-16s %-4s %-12s %-22s %5s %11s %8s  %s";
+        String fmt = "%-16s %-4s %-12s %-22s %5s %6s %11s %8s  %s";
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(fmt, "ATTENDEE", "ON", "LESSON", "STEP", "DONE", "LAST TYPED", "ON STEP", ""));
+        lines.add(String.format(fmt, "ATTENDEE", "ON", "LESSON", "STEP", "DONE", "CHECKS", "LAST TYPED", "ON STEP",
+                ""));
         int on = 0;
         for (JsonNode a : room.path("attendees")) {
             boolean connected = a.path("connected").asBoolean();
@@ -79,7 +80,7 @@ final class ClassCommand implements Callable<Integer> {
             Duration onStep = since(a.path("stepSince"), now);
             boolean isStuck = connected && onStep != null && onStep.compareTo(stuck) >= 0;
             lines.add(String.format(fmt, a.path("name").asText(), connected ? "yes" : "no",
-                    text(a.path("lesson"), "-"), text(a.path("step"), "-"), a.path("done").asInt(),
+                    text(a.path("lesson"), "-"), text(a.path("step"), "-"), a.path("done").asInt(), text(a.path("checks"), "-"),
                     ago(since(a.path("lastTyped"), now)), ago(onStep).replace(" ago", ""), isStuck ? "STUCK?" : ""));
         }
         lines.add(on + " connected, " + (lines.size() - 1) + " known; updated "

@@ -119,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
             Files.createDirectories(runDir);
             server = Server.start(bind, port, stateDir.resolve("ssh_host_key"), attendees, room,
-                    maxAttendees, (name, terminal) -> screen(library, room.progressFile(name), terminal, limits));
+                    maxAttendees, (seat, terminal) -> screen(library, room.progressFile(seat.name()), terminal, limits,
+                            seat::opened));
         } catch (IOException e) {
             throw new LabException("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
         }
@@ -189,11 +190,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /** One attendee's screen: back at the lesson and step they were on, else the lesson list. */
     private static void screen(LessonLibrary library, Path progressFile, com.googlecode.lanterna.terminal.Terminal terminal,
-                               LabLimits limits) throws IOException {
+                               LabLimits limits, java.util.function.Consumer<dev.boxlab.lessons.LessonSession> onSession)
+            throws IOException {
         Progress saved = Progress.load(progressFile);
         Lesson lesson = saved.last().flatMap(l -> library.find(l.lesson())).orElse(null);
         Lesson.Step step = lesson == null ? null : saved.resumeStep(lesson);
         dev.boxlab.app.tui.Tui.runOn(terminal, library.lessons(), lesson, step, () -> Progress.load(progressFile),
-                dev.boxlab.app.session.KernelLabs.supply(limits));
+                dev.boxlab.app.session.KernelLabs.supply(limits), onSession);
     }
 }

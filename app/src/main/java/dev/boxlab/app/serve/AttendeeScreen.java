@@ -81,7 +81,7 @@ final class AttendeeScreen implements Command {
         Thread thread = new Thread(() -> {
             int code = 0;
             try {
-                screen.run(name, terminal);
+                screen.run(seat, terminal);
             } catch (IOException | RuntimeException e) {
                 code = 1;
             } finally {

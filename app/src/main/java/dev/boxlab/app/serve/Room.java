@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.boxlab.app.session.Progress;
+import dev.boxlab.lessons.LessonRunner;
+import dev.boxlab.lessons.LessonSession;
 
 /**
  * The attendees of a {@code boxlab serve}: who is connected, when each last typed, and where each
@@ -27,10 +29,21 @@ public final class Room {
         final AutoCloseable connection;
         final Instant since = Instant.now();
         volatile Instant lastTyped;
+        /** The lesson the attendee has open now, if any: where they are and how its checks stand. */
+        volatile LessonSession session;
 
         Seat(String name, AutoCloseable connection) {
             this.name = name;
             this.connection = connection;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The screen opened a lesson. */
+        public void opened(LessonSession s) {
+            session = s;
         }
 
         void typed() {
@@ -40,7 +53,7 @@ public final class Room {
 
     /** A row of the class view, as written to the JSON file. */
     public record Attendee(String name, boolean connected, String connectedSince, String lastTyped,
-                           String lesson, String step, int done, String stepSince) {}
+                           String lesson, String step, int done, String stepSince, String checks) {}
 
     private final Path progressDir;
     private final Map<String, Seat> seats = new ConcurrentHashMap<>();
@@ -102,16 +115,32 @@ public final class Room {
                     ? Progress.load(progressFile(name)).last().orElse(null) : null;
             String lesson = last == null ? null : last.lesson();
             String step = last == null ? null : last.current();
+            String checks = null;
+            LessonSession open = seat == null ? null : seat.session;
+            if (open != null) {
+                // the open lesson says where the attendee is now (the file, where they were last saved)
+                lesson = open.lesson().id();
+                step = open.step().id();
+                checks = checksOf(open.checks());
+            }
             String where = lesson + ":" + step;
             Map.Entry<String, Instant> seen = onStep.compute(name, (k, v) ->
                     v != null && v.getKey().equals(where) ? v : Map.entry(where, Instant.now()));
             Instant typed = seat != null && seat.lastTyped != null ? seat.lastTyped : lastTyped.get(name);
             rows.add(new Attendee(name, seat != null, seat == null ? null : seat.since.toString(),
                     typed == null ? null : typed.toString(), lesson, step, last == null ? 0 : last.doneCount(),
-                    seen.getValue().toString()));
+                    seen.getValue().toString(), checks));
         }
         rows.sort(java.util.Comparator.comparing((Attendee a) -> !a.connected()).thenComparing(Attendee::name));
         return rows;
+    }
+
+    /** "2/3" checks passing, or null before the first check ran. */
+    static String checksOf(List<LessonRunner.CheckResult> checks) {
+        if (checks == null || checks.isEmpty()) {
+            return null;
+        }
+        return checks.stream().filter(LessonRunner.CheckResult::passed).count() + "/" + checks.size();
     }
 
     static ObjectMapper json() {

@@ -18,7 +18,7 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 public final class Server implements AutoCloseable {
     /** Runs the screen on an attendee's terminal until they leave. */
     public interface Screen {
-        void run(String name, ChannelTerminal terminal) throws IOException;
+        void run(Room.Seat seat, ChannelTerminal terminal) throws IOException;
     }
 
     private final SshServer sshd;

@@ -112,15 +112,19 @@ public final class Tui {
      */
     public static int runOn(com.googlecode.lanterna.terminal.Terminal terminal, List<Lesson> lessons, Lesson lesson,
                             Lesson.Step start, java.util.function.Supplier<Progress> progress,
-                            dev.boxlab.lessons.LabSupply labs) throws IOException {
+                            dev.boxlab.lessons.LabSupply labs,
+                            java.util.function.Consumer<dev.boxlab.lessons.LessonSession> onSession) throws IOException {
         Tui tui = new Tui(lessons, progress, false);
         tui.given = terminal;
         tui.labs = labs;
+        tui.onSession = onSession;
         return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
     }
 
     /** A terminal given by the caller (serve): quitting goes back to the picker, never out of boxlab's process. */
     private com.googlecode.lanterna.terminal.Terminal given;
+    /** Told each lesson session the screen opens (serve's class view reads its step and checks). */
+    private java.util.function.Consumer<dev.boxlab.lessons.LessonSession> onSession = s -> { };
     private Double demo;
     private java.nio.file.Path record;
     private dev.boxlab.app.session.Recorder recorder;
@@ -284,6 +288,7 @@ public final class Tui {
         s.takeFocus();
         lessonScreen = s;
         session = s.session();
+        onSession.accept(session);
         s.open(index);
     }
 
