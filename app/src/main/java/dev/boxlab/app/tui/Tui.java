@@ -7,9 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -352,55 +350,5 @@ public final class Tui {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** Kernel work on one thread, probes on another, results back through Lanterna's GUI thread. */
-    private static final class ThreadWork implements Work {
-        private final TextGUIThread guiThread;
-        private final ExecutorService labThread = Executors.newSingleThreadExecutor(daemon("boxlab-lab"));
-        private final ExecutorService probeThread = Executors.newSingleThreadExecutor(daemon("boxlab-probe"));
-        private volatile Future<?> running;
-
-        ThreadWork(TextGUIThread guiThread) {
-            this.guiThread = guiThread;
-        }
-
-        @Override
-        public void lab(Runnable task) {
-            try {
-                running = labThread.submit(task);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // shutting down
-            }
-        }
-
-        @Override
-        public void probe(Runnable task) {
-            try {
-                probeThread.submit(task);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // shutting down
-            }
-        }
-
-        @Override
-        public void gui(Runnable task) {
-            try {
-                guiThread.invokeLater(task);
-            } catch (IllegalStateException e) {
-                // the GUI has stopped
-            }
-        }
-
-        @Override
-        public boolean interruptLab() {
-            Future<?> f = running;
-            return f != null && !f.isDone() && f.cancel(true);
-        }
-
-        void shutdown() {
-            labThread.shutdownNow();
-            probeThread.shutdownNow();
-        }
     }
 }
