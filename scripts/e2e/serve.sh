@@ -39,7 +39,11 @@ join() {
   if wait_for "$session:$1" "assword:" 20; then tmux send-keys -t "$session:$1" "$3" Enter; fi
 }
 # type WINDOW COMMAND: a command on the lesson screen's command line
-type_cmd() { tmux send-keys -t "$session:$1" ':'; sleep 0.3; tmux send-keys -t "$session:$1" "$2" Enter; }
+# (':' moves the keys into the lab's terminal pane; once they are there, ':' would be typed into the shell)
+type_cmd() {
+  if ! screen "$session:$1" | tail -1 | grep -q 'F9 boxlab keys'; then tmux send-keys -t "$session:$1" ':'; sleep 0.3; fi
+  tmux send-keys -t "$session:$1" "$2" Enter
+}
 class_once() { "$BOXLAB_HOME/scripts/boxlab" class --once --run-dir "$tmp/run"; }
 
 tmux new-session -d -s "$session" -n srv -x 120 -y 30 "$serve_cmd; sleep 30"
