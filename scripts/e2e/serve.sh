@@ -111,6 +111,13 @@ if grep -qE '^alice +yes +processes +pid ' <<<"$table" && grep -qE '^bob +yes +c
 else
   printf '     | %s\n' "$table"; bad "$session:srv" "class --once lists both attendees with their lesson and step"
 fi
+# the instructor says something to the room
+"$BOXLAB_HOME/scripts/boxlab" class --say "break in five minutes" --run-dir "$tmp/run" >/dev/null
+check "$session:alice" "break in five minutes" 10 "a message from class --say reaches alice's screen"
+check "$session:bob" "break in five minutes" 10 "and bob's"
+tmux send-keys -t "$session:alice" Enter; tmux send-keys -t "$session:bob" Enter
+sleep 1
+if screen "$session:alice" | grep -q "break in five"; then bad "$session:alice" "Enter closes the message"; else ok "Enter closes the message"; fi
 labs=$(labs_of "$srv" | wc -l)
 kill -KILL "$(pgrep -P "$(tmux display -p -t "$session:alice" '#{pane_pid}')" -x ssh)"
 for _ in $(seq 100); do [ "$(labs_of "$srv" | wc -l)" -lt "$labs" ] && break; sleep 0.1; done

@@ -38,13 +38,40 @@ final class ClassCommand implements Callable<Integer> {
             description = "Where serve publishes the room (serve's --run-dir). Default: ${DEFAULT-VALUE}.")
     Path runDir;
 
+    @Option(names = "--say", paramLabel = "TEXT", description = "Put a one-line message on every connected "
+            + "attendee's screen (within 2 s; they close it with Enter), then exit.")
+    String say;
+
     @Spec
     CommandSpec spec;
 
+    /** The message boxlab class left for serve, taken (read and removed), or null. */
+    static String takeMessage(Path runDir) throws IOException {
+        Path file = runDir.resolve("say.txt");
+        try {
+            String text = Files.readString(file).strip();
+            Files.delete(file);
+            return text.isEmpty() ? null : text;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path file = runDir.resolve("class.json");
+        if (say != null) {
+            if (!Files.exists(file)) {
+                throw new Errors.UsageProblem("no boxlab serve is running (no " + file + ")");
+            }
+            Path tmp = runDir.resolve("say.txt.tmp");
+            Files.writeString(tmp, say.replaceAll("\\s+", " ").strip());
+            Files.move(tmp, runDir.resolve("say.txt"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out.println("said to the room (on every screen within 2 s): " + say);
+            out.flush();
+            return 0;
+        }
         while (true) {
             List<String> table;
             try {

@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             Files.createDirectories(runDir);
             server = Server.start(bind, port, stateDir.resolve("ssh_host_key"), attendees, room,
                     maxAttendees, (seat, terminal) -> screen(library, room.progressFile(seat.name()), terminal, limits,
-                            seat::opened));
+                            seat));
         } catch (IOException e) {
             throw new LabException("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
         }
@@ -131,6 +131,10 @@ final class ServeCommand implements Callable<Integer> {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
+                String said = ClassCommand.takeMessage(runDir);
+                if (said != null) {
+                    room.broadcast(said);
+                }
                 room.publish(published);
             } catch (IOException | RuntimeException e) {
                 // the next round tries again
@@ -190,12 +194,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** One attendee's screen: back at the lesson and step they were on, else the lesson list. */
     private static void screen(LessonLibrary library, Path progressFile, com.googlecode.lanterna.terminal.Terminal terminal,
-                               LabLimits limits, java.util.function.Consumer<dev.boxlab.lessons.LessonSession> onSession)
-            throws IOException {
+                               LabLimits limits, Room.Seat seat) throws IOException {
         Progress saved = Progress.load(progressFile);
         Lesson lesson = saved.last().flatMap(l -> library.find(l.lesson())).orElse(null);
         Lesson.Step step = lesson == null ? null : saved.resumeStep(lesson);
         dev.boxlab.app.tui.Tui.runOn(terminal, library.lessons(), lesson, step, () -> Progress.load(progressFile),
-                dev.boxlab.app.session.KernelLabs.supply(limits), onSession);
+                dev.boxlab.app.session.KernelLabs.supply(limits), seat);
     }
 }

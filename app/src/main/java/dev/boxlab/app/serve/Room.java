@@ -24,7 +24,7 @@ import dev.boxlab.lessons.LessonSession;
  */
 public final class Room {
     /** One attendee's connection. */
-    public static final class Seat {
+    public static final class Seat implements dev.boxlab.app.tui.Tui.Seat {
         final String name;
         final AutoCloseable connection;
         final Instant since = Instant.now();
@@ -41,9 +41,17 @@ public final class Room {
             return name;
         }
 
-        /** The screen opened a lesson. */
+        /** Puts a message on the attendee's screen, once the screen is up. */
+        volatile java.util.function.Consumer<String> say = text -> { };
+
+        @Override
         public void opened(LessonSession s) {
             session = s;
+        }
+
+        @Override
+        public void sayWith(java.util.function.Consumer<String> say) {
+            this.say = say;
         }
 
         void typed() {
@@ -88,6 +96,12 @@ public final class Room {
             lastTyped.put(seat.name, seat.lastTyped);
         }
         seats.remove(seat.name, seat);
+    }
+
+    /** A one-line message from the instructor on every connected attendee's screen; how many got it. */
+    public int broadcast(String text) {
+        seats.values().forEach(seat -> seat.say.accept(text));
+        return seats.size();
     }
 
     public boolean isSeated(String name) {

@@ -110,13 +110,28 @@ public final class Tui {
      */
     public static int runOn(com.googlecode.lanterna.terminal.Terminal terminal, List<Lesson> lessons, Lesson lesson,
                             Lesson.Step start, java.util.function.Supplier<Progress> progress,
-                            dev.boxlab.lessons.LabSupply labs,
-                            java.util.function.Consumer<dev.boxlab.lessons.LessonSession> onSession) throws IOException {
+                            dev.boxlab.lessons.LabSupply labs, Seat seat) throws IOException {
         Tui tui = new Tui(lessons, progress, false);
         tui.given = terminal;
         tui.labs = labs;
-        tui.onSession = onSession;
+        tui.onSession = seat::opened;
+        seat.sayWith(tui::say);
         return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
+    }
+
+    /** What boxlab serve learns from and says to one attendee's screen. */
+    public interface Seat {
+        /** The screen opened a lesson: where the attendee is, and how its checks stand. */
+        void opened(dev.boxlab.lessons.LessonSession session);
+
+        /** How to put a one-line message from the instructor on this screen. */
+        void sayWith(java.util.function.Consumer<String> say);
+    }
+
+    /** A message over the screen until the attendee closes it (Enter). */
+    private void say(String text) {
+        invokeLater(() -> gui.addWindow(new com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder()
+                .setTitle(" from the instructor ").setText(text).build()));
     }
 
     /** A terminal given by the caller (serve): quitting goes back to the picker, never out of boxlab's process. */

@@ -49,6 +49,10 @@ class RoomTest {
         Room.Seat first = room.arrive("alice", () -> closed.set(true));
         Room.Seat second = room.arrive("alice", () -> { });
         assertTrue(closed.get());
+        List<String> said = new java.util.ArrayList<>();
+        second.sayWith(said::add);
+        assertEquals(1, room.broadcast("break in five minutes"));
+        assertEquals(List.of("break in five minutes"), said);
         room.leave(first); // the old connection's screen ends after the new one began
         assertEquals(1, room.connected());
         room.leave(second);
