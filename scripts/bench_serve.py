@@ -14,18 +14,29 @@ keys = int(sys.argv[4]) if len(sys.argv) > 4 else 20
 DEADLINE = time.time() + 240
 
 
+def pss_kib(pid):
+    """Proportional set size: shared pages (bash, libc) counted once across processes, unlike RSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def tree_rss_kib(root):
-    """RSS of root and all its descendants (KiB)."""
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,rss="], capture_output=True, text=True).stdout
-    kids, rss = {}, {}
+    """Memory (PSS) of root and all its descendants (KiB)."""
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+    kids = {}
     for line in out.splitlines():
-        pid, ppid, r = (int(x) for x in line.split())
+        pid, ppid = (int(x) for x in line.split())
         kids.setdefault(ppid, []).append(pid)
-        rss[pid] = r
     total, todo = 0, [root]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        total += pss_kib(p)
         todo.extend(kids.get(p, []))
     return total
 
@@ -92,7 +103,7 @@ try:
     for c in clients:
         c.read(0.05)
     with_labs = tree_rss_kib(serve_pid)
-    print(f"serve alone: {base / 1024:.0f} MiB RSS; with {n} attendees in a lesson each: {with_labs / 1024:.0f} MiB "
+    print(f"serve alone: {base / 1024:.0f} MiB (PSS); with {n} attendees in a lesson each: {with_labs / 1024:.0f} MiB "
           f"({(with_labs - base) / 1024 / n:.1f} MiB per attendee: lab processes, shells and the JVM's screen)")
     for c in clients:  # into the screen's terminal pane
         c.write(b":")
