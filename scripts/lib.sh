@@ -1,9 +1,13 @@
 # Shared by scripts/boxlab and scripts/test: find the project, install what is missing, build the jar.
 # shellcheck shell=bash
 
-BOXLAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+_lib=${BASH_SOURCE[0]}
+[[ $_lib == */* ]] || _lib=./$_lib
+BOXLAB_HOME=$(cd "${_lib%/*}/.." && pwd)
 BOXLAB_JAR="$BOXLAB_HOME/app/target/boxlab.jar"
 BOXLAB_JSA="$BOXLAB_HOME/app/target/boxlab.jsa"
+# written after a build: the jar is the sources' as of this file's time (see jar_stale_quick)
+BOXLAB_STAMP="$BOXLAB_HOME/app/target/boxlab.stamp"
 
 # tool -> Debian package: the one list, shared with sandbox Host.java
 BOXLAB_TOOLS=()
@@ -41,12 +45,31 @@ ensure_packages() {
   fi
 }
 
-# True when the jar is missing or older than any source, lesson or pom.
+# True when the jar is missing or older than any source, lesson or pom (a walk of the tree).
 jar_stale() {
   [ -f "$BOXLAB_JAR" ] || return 0
+  newer_source "$BOXLAB_JAR"
+}
+
+# True when a source, lesson or pom is newer than file $1.
+newer_source() {
   [ -n "$(find "$BOXLAB_HOME" -path '*/target' -prune -o -path "$BOXLAB_HOME/.git" -prune -o \
       \( -name '*.java' -o -name '*.yaml' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
-      -type f -newer "$BOXLAB_JAR" -print -quit)" ]
+      -type f -newer "$1" -print -quit)" ]
+}
+
+# The launcher's check, with no walk of the tree on the way to the JVM: a stamp newer than the jar
+# says the jar was up to date when it was written (after a build, or after a walk found nothing
+# newer). The walk then runs beside the JVM's start; a source edited since drops the stamp, so the
+# next start rebuilds. Without a stamp (a jar built by hand with mvn) it is the full check.
+jar_stale_quick() {
+  if [ -f "$BOXLAB_JAR" ] && [ -f "$BOXLAB_STAMP" ] && ! [ "$BOXLAB_JAR" -nt "$BOXLAB_STAMP" ]; then
+    (newer_source "$BOXLAB_STAMP" && rm -f "$BOXLAB_STAMP") </dev/null >/dev/null 2>&1 &
+    return 1
+  fi
+  jar_stale && return 0
+  touch "$BOXLAB_STAMP" 2>/dev/null || true
+  return 1
 }
 
 build_jar() {
@@ -63,14 +86,22 @@ build_jar() {
 # only costs speed.
 build_cds() {
   rm -f "$BOXLAB_JSA"
+  # the stamp's time is the build's: a source edited during the archive's training is newer
+  touch "$BOXLAB_STAMP" 2>/dev/null || true
   # trained on drawing the screens once (no lab, no terminal needed) so the TUI's classes are in it
   java -XX:ArchiveClassesAtExit="$BOXLAB_JSA" -jar "$BOXLAB_JAR" --warm-up >/dev/null 2>&1 || rm -f "$BOXLAB_JSA"
 }
 
 java_cmd() {
-  local opts=(-Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
-  [ -f "$BOXLAB_JSA" ] && opts+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
-  printf '%s\n' java "${opts[@]}" -jar "$BOXLAB_JAR"
+  java_args
+  printf '%s\n' "${BOXLAB_JAVA[@]}"
+}
+
+# the same in the array BOXLAB_JAVA, with no subshell (the launcher)
+java_args() {
+  BOXLAB_JAVA=(java -Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+  [ -f "$BOXLAB_JSA" ] && BOXLAB_JAVA+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
+  BOXLAB_JAVA+=(-jar "$BOXLAB_JAR")
 }
 
 # "PID ID" of the lab init started by process $1 or one of its descendants (other labs may be running)

@@ -58,6 +58,8 @@ public final class LiveState implements LessonSession.Listener {
     private final Map<View, String> errors = new EnumMap<>(View.class);
     private final MountTargets mountTargets = new MountTargets();
     private boolean refreshing;
+    /** A refresh was asked for while a read was under way. */
+    private boolean again;
 
     // the commands running now (the session's thread)
     private boolean inCommands;
@@ -139,28 +141,43 @@ public final class LiveState implements LessonSession.Listener {
 
     // ---------------------------------------------------------------- reads
 
-    /** Reads what the view shows, on the probe executor; a refresh already on its way covers this one. */
+    /**
+     * Reads what the view shows, on the probe executor. A refresh asked for while one is queued is
+     * covered by it; one asked for while a read is under way (which may have read too early) reads
+     * once more after it, so a burst of events costs at most two reads.
+     */
     public void refresh() {
-        View v;
-        Integer mountsOf;
         synchronized (this) {
             if (refreshing) {
+                again = true;
                 return;
             }
             refreshing = true;
+        }
+        probe.execute(this::refreshNow);
+    }
+
+    private void refreshNow() {
+        View v;
+        Integer mountsOf;
+        synchronized (this) {
+            again = false;
             v = view;
             mountsOf = mountTargets.pid();
         }
-        probe.execute(() -> {
-            try {
-                read(v, mountsOf);
-            } finally {
-                synchronized (this) {
-                    refreshing = false;
-                }
+        boolean more;
+        try {
+            read(v, mountsOf);
+        } finally {
+            synchronized (this) {
+                more = again;
+                refreshing = more;
             }
-            publish();
-        });
+        }
+        publish();
+        if (more) {
+            probe.execute(this::refreshNow);
+        }
     }
 
     private void read(View v, Integer mountsOf) {
