@@ -340,7 +340,17 @@ public final class Tui {
         if (work != null) {
             work.shutdown();
         }
-        // the learner's terminal first: theirs again while the shell and the lab end
+        // the learner's terminal first: theirs again while the shell and the lab end; the GUI thread
+        // stopped before, so no frame (which hides the cursor) lands on the restored terminal
+        MultiWindowTextGUI g = gui;
+        if (g != null && g.getGUIThread() instanceof AsynchronousTextGUIThread t && Thread.currentThread() != t.getThread()) {
+            t.stop();
+            try {
+                t.waitForStop(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         TerminalScreen s = screen;
         if (s != null) {
             try {
