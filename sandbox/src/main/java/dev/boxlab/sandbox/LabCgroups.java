@@ -31,7 +31,9 @@ final class LabCgroups {
         LabCgroups c = new LabCgroups(layout, layout.labDirs(labId));
         for (Path d : c.dirs) {
             try {
-                layout.delegate();
+                if (d == c.dirs.get(0)) {
+                    layout.delegate();   // once: the machine's root and boxlab/ (v2 only)
+                }
                 Files.createDirectories(d.resolve("outside"));
                 Files.createDirectories(d.resolve("inside"));
                 // on v2 the lab's cgroup (which holds no process) hands its controllers to inside/
