@@ -4,47 +4,14 @@
 # class view, a dropped connection back on the same step, and serve stopped with SIGTERM and
 # SIGKILL leaving nothing behind.
 set -uo pipefail
-# shellcheck source=scripts/e2e/common.bash
-. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
+# shellcheck source=scripts/e2e/serve.bash
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/serve.bash"
 session="boxlab-e2e-serve-$$"
 tmp=$(mktemp -d)
 trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-if ! command -v ssh >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-client >/dev/null 2>&1 || { echo "FAIL ssh (openssh-client) is missing"; exit 1; }
-fi
-
-# a free port on loopback
-port=22222
-while ss -Htln "sport = :$port" | grep -q .; do port=$((port + 1)); done
 serve_cmd="$BOXLAB_HOME/scripts/boxlab serve --passphrase tulip --bind 127.0.0.1 --port $port --lab-pids 256 --lab-memory 512M --state-dir $tmp/state --run-dir $tmp/run"
 ssh_cmd="ssh -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=$tmp/known_hosts -o LogLevel=ERROR -o PubkeyAuthentication=no -o PreferredAuthentications=password -o NumberOfPasswordPrompts=1"
 netns_before=$(ip netns list | sort)
-
-# under PID ANCESTOR: true when the process descends from ANCESTOR
-under() {
-  local q=$1
-  while [ "${q:-1}" -gt 1 ]; do
-    [ "$q" = "$2" ] && return 0
-    q=$(sed 's/.*) //' /proc/"$q"/stat 2>/dev/null | cut -d' ' -f2)
-  done
-  return 1
-}
-# labs_of PID: the lab inits started by that process
-labs_of() { local p; for p in $(pgrep -f '^boxlab-lab-'); do under "$p" "$1" && echo "$p"; done; }
-# java_of WINDOW: the JVM serving in that window
-java_of() { pgrep -P "$(tmux display -p -t "$session:$1" '#{pane_pid}')" -x java; }
-# join WINDOW NAME PASSWORD: an attendee connects
-join() {
-  tmux new-window -d -t "$session" -n "$1" "$ssh_cmd $2@127.0.0.1; sleep 30"
-  if wait_for "$session:$1" "assword:" 20; then tmux send-keys -t "$session:$1" "$3" Enter; fi
-}
-# type WINDOW COMMAND: a command on the lesson screen's command line
-# (':' moves the keys into the lab's terminal pane; once they are there, ':' would be typed into the shell)
-type_cmd() {
-  if ! screen "$session:$1" | tail -1 | grep -q 'F9 boxlab keys'; then tmux send-keys -t "$session:$1" ':'; sleep 0.3; fi
-  tmux send-keys -t "$session:$1" "$2" Enter
-}
-class_once() { "$BOXLAB_HOME/scripts/boxlab" class --once --run-dir "$tmp/run"; }
 
 tmux new-session -d -s "$session" -n srv -x 120 -y 30 "$serve_cmd; sleep 30"
 check "$session:srv" "listening on 127.0.0.1:$port" 60 "serve listens on loopback"
@@ -104,13 +71,8 @@ if [ "$resized" = 1 ]; then ok "bob's screen follows his window's size"; else ba
 # alice moves on to step 2, and her wifi drops
 tmux send-keys -t "$session:alice" F8
 check "$session:alice" "Step 2/5" 60 "alice moves on to step 2"
-sleep 3 # the class view is published every 2 s
-table=$(class_once)
-if grep -qE '^alice +yes +processes +pid ' <<<"$table" && grep -qE '^bob +yes +cgroups +cgroup ' <<<"$table"; then
-  ok "class --once lists both attendees with their lesson and step"
-else
-  printf '     | %s\n' "$table"; bad "$session:srv" "class --once lists both attendees with their lesson and step"
-fi
+class_lists "class --once lists both attendees with their lesson and step" '^alice +yes +processes +pid ' \
+  '^bob +yes +cgroups +cgroup '
 # the instructor says something to the room
 "$BOXLAB_HOME/scripts/boxlab" class --say "break in five minutes" --run-dir "$tmp/run" >/dev/null
 check "$session:alice" "break in five minutes" 10 "a message from class --say reaches alice's screen"

@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
                 "  RUN-DIR/class.json            the room now, for boxlab class (every 2 s)",
                 "", "Examples:",
                 "  sudo boxlab serve --passphrase tulip          any name, password tulip",
-                "  sudo boxlab serve --class class.txt           NAME PASSWORD per line",
+                "  sudo boxlab serve --class class.txt           NAME PASSWORD or NAME KEY per line:",
+                "      alice  red-fox-42",
+                "      bob    ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... bob@laptop",
                 "  ssh -p 2222 alice@SERVER                      an attendee joins",
                 "  sudo boxlab class                             the instructor's view"})
 final class ServeCommand implements Callable<Integer> {
@@ -50,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
         String passphrase;
 
         @Option(names = "--class", paramLabel = "FILE", required = true,
-                description = "A class file: one attendee per line, NAME PASSWORD ('#' starts a comment).")
+                description = "A class file: one line per password or key, NAME PASSWORD or NAME followed by an OpenSSH "
+                        + "public key line (the attendee's id_ed25519.pub); '#' starts a comment.")
         Path classFile;
     }
 

@@ -11,8 +11,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
- * The SSH server of {@code boxlab serve} (Apache MINA SSHD): password authentication against the
- * {@link Attendees}, and for each session channel's "shell" request the boxlab screen, nothing else:
+ * The SSH server of {@code boxlab serve} (Apache MINA SSHD): password and public key authentication
+ * against the {@link Attendees}, and for each session channel's "shell" request the boxlab screen, nothing else:
  * no exec, no subsystems (sftp), no port, agent or X11 forwarding, no channel but "session".
  */
 public final class Server implements AutoCloseable {
@@ -36,9 +36,13 @@ public final class Server implements AutoCloseable {
         // generated on first start (EC P-256) and kept, so attendees' known_hosts stay valid
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
         // a full room refuses newcomers; a name already seated may always come back (its old connection goes)
-        sshd.setPasswordAuthenticator((name, password, session) -> who.accepts(name, password)
-                && (room.connected() < maxAttendees || room.isSeated(name)));
-        sshd.setPublickeyAuthenticator(null);
+        java.util.function.Predicate<String> seat = name -> room.connected() < maxAttendees || room.isSeated(name);
+        sshd.setPasswordAuthenticator(!who.hasPasswords() ? null
+                : (name, password, session) -> who.accepts(name, password) && seat.test(name));
+        // a key from the class file: the client proves it holds the private half (MINA checks the signature)
+        sshd.setPublickeyAuthenticator(!who.hasKeys() ? null
+                : (name, key, session) -> who.acceptsKey(name, key) && seat.test(name));
+        sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);
         sshd.setGSSAuthenticator(null);
         sshd.setCommandFactory(null);
