@@ -235,8 +235,10 @@ public final class Lab implements LabPort {
             return;
         }
         closed = true;
-        // the kernel ends every process of the lab, the shells' among them, once the pipe closes
-        process.end(150);
+        // the kernel ends every process of the lab, the shells' among them, once the pipe closes; the
+        // wait is for the wrapper, which removes the cgroups: tens of milliseconds, so nothing of the
+        // lab outlives boxlab (the bound is for a world that does not end: then it is killed)
+        process.end(2000);
         for (LabShell s : new LabShell[] {probe, checks, shell}) {
             if (s != null) {
                 s.abandon();

@@ -30,9 +30,22 @@ public final class LabEntry {
         return String.join(",", DROPPED_CAPABILITIES.stream().map(c -> "-" + c).toList());
     }
 
-    /** The command line that runs {@code command...} inside the lab whose init has this pid on the machine. */
+    /** The signals a terminal or a keyboard sends a whole session or process group. */
+    static final String TERMINAL_SIGNALS = "HUP,INT,QUIT,TERM";
+
+    /**
+     * The command line that runs {@code command...} inside the lab whose init has this pid on the machine.
+     *
+     * <p>nsenter stays on the machine as the parent of what it starts in the lab, and must outlive
+     * it: a lab process whose parent died is adopted by the machine's init, not the lab's, and the
+     * lab's pid namespace cannot finish ending until that init reaps it (on some machines, a second
+     * later). So nsenter ignores the signals a closed terminal or Ctrl-C send (it ends when its child
+     * does), and the command inside gets their default actions back.
+     */
     public static List<String> command(long initPid, List<String> command) {
-        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(initPid), "-a", "--",
+        List<String> cmd = new ArrayList<>(List.of("env", "--ignore-signal=" + TERMINAL_SIGNALS,
+                "nsenter", "-t", Long.toString(initPid), "-a", "--",
+                "env", "--default-signal=" + TERMINAL_SIGNALS,
                 "setpriv", "--bounding-set", dropWords(), "--inh-caps=-all", "--"));
         cmd.addAll(command);
         return cmd;

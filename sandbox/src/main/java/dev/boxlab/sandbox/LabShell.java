@@ -41,6 +41,7 @@ public final class LabShell implements AutoCloseable {
     private long nonce;
     private StringBuilder pending = new StringBuilder();
     private boolean interruptSeen;
+    private boolean starting; // the first command of a new shell: its death ends the start, not restarts it
 
     LabShell(int labPid, String name, List<String> environment, java.util.function.LongConsumer onStart) {
         this.labPid = labPid;
@@ -77,7 +78,13 @@ public final class LabShell implements AutoCloseable {
         // The safety net under everything: a shell that is not in the lab's network namespace must
         // never run a command. If nsenter entered the machine's own namespace (the lab died and its
         // pid was reused), stop here.
-        CommandResult r = run("readlink /proc/self/ns/net /proc/self/ns/cgroup /proc/self/ns/mnt", Duration.ofSeconds(5), null);
+        CommandResult r;
+        starting = true;
+        try {
+            r = run("readlink /proc/self/ns/net /proc/self/ns/cgroup /proc/self/ns/mnt", Duration.ofSeconds(5), null);
+        } finally {
+            starting = false;
+        }
         String[] lines = r.output().strip().split("\n");
         if (!r.ok() || lines.length < 3 || lines[0].equals(Host.ownNamespace("net"))
                 || lines[1].equals(Host.ownNamespace("cgroup")) || lines[2].equals(Host.ownNamespace("mnt"))) {
@@ -227,7 +234,14 @@ public final class LabShell implements AutoCloseable {
             interruptSeen = true;
         }
         kill();
-        start();
+        if (starting) {
+            throw new LabException("the lab shell ended as it started (has the lab ended?)");
+        }
+        if (ProcessHandle.of(labPid).map(ProcessHandle::isAlive).orElse(false)) {
+            start();
+        } else {
+            out.append((out.endsWithNewline() || out.text().isEmpty() ? "" : "\n") + "[boxlab: the lab ended]\n");
+        }
         return new CommandResult(command, out.text(), code, Duration.ofNanos(System.nanoTime() - started), timedOut);
     }
 
@@ -262,9 +276,13 @@ public final class LabShell implements AutoCloseable {
             b.descendants().forEach(ProcessHandle::destroyForcibly);
             b.destroyForcibly();
         }
-        nsenter.destroyForcibly();
+        // nsenter reaps the shell and ends by itself; killed first, it would leave the shell to
+        // the machine's init (see LabEntry), so only one that does not end is killed
         try {
-            nsenter.waitFor(2, TimeUnit.SECONDS);
+            if (!nsenter.waitFor(2, TimeUnit.SECONDS)) {
+                nsenter.destroyForcibly();
+                nsenter.waitFor(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -284,12 +302,17 @@ public final class LabShell implements AutoCloseable {
 
     /**
      * Lets go of a shell whose lab is ending: the kernel ends the shell with the lab's pid namespace,
-     * and its nsenter then exits by itself; nothing here waits for either.
+     * and its nsenter, which must reap it (see LabEntry), then exits by itself; nothing here waits
+     * for either, or kills nsenter.
      */
     void abandon() {
         Process p = nsenter;
         if (p != null) {
-            p.destroyForcibly();
+            try {
+                p.getOutputStream().close();
+            } catch (IOException ignored) {
+                // already gone
+            }
         }
     }
 

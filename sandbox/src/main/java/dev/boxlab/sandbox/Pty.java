@@ -185,37 +185,43 @@ public final class Pty implements AutoCloseable {
     }
 
     /**
-     * Hangs up: SIGHUP to the session's processes (an interactive bash ignores SIGTERM), SIGKILL to
-     * whatever is left after a short grace, then the master is closed.
+     * Hangs up: SIGHUP to the programs on the terminal (an interactive bash ignores SIGTERM), the
+     * deepest first, SIGKILL to whatever is left after a short grace, then the master is closed.
+     * The process boxlab started (nsenter, for a lab shell) is not signalled while any of them
+     * lives: it reaps them and ends by itself (see LabEntry).
      */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
-        all.add(0, process.toHandle());
-        for (ProcessHandle p : all) {
+        List<ProcessHandle> inside = new java.util.ArrayList<>(process.descendants().toList());
+        java.util.Collections.reverse(inside);
+        for (ProcessHandle p : inside) {
             Signals.hangUp(p.pid());
         }
-        // a moment to write its history, no more: what is still there then is killed (and a lab
-        // shell ends with its lab anyway)
-        long deadline = System.nanoTime() + 100_000_000L;
-        for (ProcessHandle p : all) {
-            while (p.isAlive() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (p.isAlive()) {
-                p.destroyForcibly();
+        // a moment to write its history, no more
+        if (!inside.isEmpty() && !waitFor(process, 100)) {
+            inside.forEach(ProcessHandle::destroyForcibly);
+            waitFor(process, 100);
+        }
+        if (process.isAlive()) {
+            Signals.hangUp(process.pid());
+            if (!waitFor(process, 50)) {
+                process.destroyForcibly();
             }
         }
         closed = true;
         libc().close(master);
+    }
+
+    private static boolean waitFor(Process p, long millis) {
+        try {
+            return p.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        }
     }
 
     /** SIGHUP through jnr-posix, which Java's ProcessHandle cannot send. */

@@ -47,6 +47,105 @@ class LabTest {
         assertFalse(ProcessHandle.of(init).map(ProcessHandle::isAlive).orElse(false), "lab init outlived close()");
     }
 
+    /**
+     * Ending a lab whose shells are busy (a command running in the terminal, one in a lab shell)
+     * leaves nothing by the time close() returns: no process in the lab's pid namespace (a zombie
+     * adopted by the machine's init among them: its nsenter must outlive it), no lab init, no cgroup.
+     */
+    @Test
+    void closingABusyLabLeavesNoProcessOfItBehind() throws Exception {
+        String pidns;
+        int init;
+        String id;
+        Thread busy;
+        try (Lab lab = Lab.start()) {
+            init = lab.initPid();
+            id = lab.id();
+            pidns = Files.readSymbolicLink(Path.of("/proc/" + init + "/ns/pid")).toString();
+            Pty pty = Pty.start(lab.shellCommand("xterm"), java.util.Map.of("TERM", "xterm"), 80, 24);
+            pty.write("sleep 1000\r".getBytes());
+            busy = new Thread(() -> lab.run("sleep 1000", "test", Duration.ofSeconds(60), null));
+            busy.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (inNamespace(pidns).stream().filter(p -> LabProcess.cmdline(p).startsWith("sleep\u00001000")).count() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, inNamespace(pidns).stream().filter(p -> LabProcess.cmdline(p).startsWith("sleep\u00001000")).count(),
+                    "both sleeps run in the lab");
+            // what a closed terminal or Ctrl-C send nsenter's process group does not end nsenter
+            // before its shell (it would leave the shell to the machine's init)
+            new ProcessBuilder("kill", "-HUP", Long.toString(pty.process().pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(pty.process().pid())).start().waitFor();
+            Thread.sleep(200);
+            assertTrue(pty.process().isAlive(), "nsenter ignores SIGHUP and SIGINT");
+            pty.close(); // as the screen does on its way out: the terminal first, then the lab
+            assertEquals(List.of(), adoptedByTheMachine(), "a lab process outlived its nsenter and went to the machine's init");
+        }
+        assertEquals(List.of(), inNamespace(pidns), "processes of the lab's pid namespace outlived close()");
+        assertFalse(Files.exists(Path.of("/proc/" + init)), "the lab init outlived close()");
+        assertEquals(List.of(), cgroupDirs(id), "the lab's cgroups outlived close()");
+        assertEquals(List.of(), adoptedByTheMachine(), "a lab process went to the machine's init");
+        busy.join(10_000);
+        assertFalse(busy.isAlive(), "the command running in the lab returned when its lab ended");
+    }
+
+    /** Every process on the machine (zombies too) in the pid namespace {@code ns}. */
+    private static List<Long> inNamespace(String ns) throws java.io.IOException {
+        List<Long> out = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (Files.readSymbolicLink(p.resolve("ns/pid")).toString().equals(ns)) {
+                        out.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (java.io.IOException e) {
+                    // gone while we looked, or a zombie (whose namespaces cannot be read: see adoptedByTheMachine)
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Processes of a nested pid namespace (a lab's: NSpid lists three levels, machine, world and lab)
+     * whose parent is the machine's init: what is left when nsenter dies before the process it
+     * entered into a lab. The machine's init reaps them when it will, and until it does the lab's pid
+     * namespace cannot finish ending.
+     */
+    private static List<String> adoptedByTheMachine() throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    List<String> status = Files.readAllLines(p.resolve("status"));
+                    boolean adopted = status.contains("PPid:\t1");
+                    boolean nested = status.stream().anyMatch(l -> l.startsWith("NSpid:") && l.split("\\s+").length >= 4);
+                    if (adopted && nested) {
+                        out.add(p.getFileName() + " " + status.get(0));
+                    }
+                } catch (java.io.IOException e) {
+                    // gone while we looked
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> cgroupDirs(String id) throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        try (var hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path h : hierarchies.toList()) {
+                for (Path d : List.of(h.resolve("boxlab").resolve(id), h.resolve(id))) {
+                    if (Files.isDirectory(d) && d.toString().contains("boxlab")) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void theLabHostReachesTheOutsideServer() {
         try (Lab lab = Lab.start()) {
