@@ -203,4 +203,13 @@ class VtScreenTest {
         s.feed("\033(0lqk\033(Bx");
         assertEquals("┌─┐x", s.line(0).stripTrailing());
     }
+
+    /** Found by feeding the split emulator and the one-file one random streams: both threw here. */
+    @Test
+    void aWideCharacterWithoutAutowrapOnAOneColumnScreenTakesItsOnlyCell() {
+        VtScreen s = new VtScreen(1, 2, null);
+        s.feed("\033[?7l漢x");
+        assertEquals("x", s.line(0));
+        assertEquals(0, s.cursorColumn());
+    }
 }
