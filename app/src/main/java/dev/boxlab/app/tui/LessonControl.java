@@ -36,6 +36,8 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
     private boolean queued;
     private boolean checking;
     private long ticks;
+    /** When a command, a step or a lab last happened (System.nanoTime): the timer polls often only after it. */
+    private volatile long lastEvent = System.nanoTime();
     private Row message;
     private long messageUntil;
     /** The transcript entry of the command running now (the lab thread's). */
@@ -71,6 +73,11 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     String busyText() {
         return busyText;
+    }
+
+    /** Whether a message is up, timed out or not (the next draw drops a timed-out one). */
+    boolean messageUp() {
+        return message != null;
     }
 
     Row message() {
@@ -241,14 +248,27 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
      * rather than at the next poll. Any thread.
      */
     void commandElsewhere() {
+        lastEvent = System.nanoTime();
         live.refresh();
         work.gui(this::checkNow);
     }
 
-    /** The timer: a safety poll of the state, and of the checks every third tick while the lab is idle. */
+    /** After this long with no command, step or lab, the timer polls only every {@link #SAFETY_TICKS}th tick. */
+    static final long QUIET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    static final int SAFETY_TICKS = 20;
+
+    /** The timer: a poll of the state, and of the checks every third tick while the lab is idle. */
     void tick() {
         LabStatus s = status();
         if (s != LabStatus.READY && s != LabStatus.BUSY) {
+            return;
+        }
+        // an idle screen costs next to nothing: commands (the session's and, through the command
+        // hook, every lab shell's) refresh the state and the checks themselves, so the timer polls
+        // every tick only for a while after one, for what they set going; then a slow safety poll
+        long n = ++ticks;
+        boolean calm = System.nanoTime() - lastEvent > QUIET_NANOS;
+        if (calm && n % SAFETY_TICKS != 0) {
             return;
         }
         live.refresh();
@@ -256,7 +276,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         // on the timer they run every third tick and the state pane stays live
         List<CheckResult> checks = session.checks();
         boolean done = checks != null && checks.stream().allMatch(CheckResult::passed);
-        if (!done && s == LabStatus.READY && ++ticks % 3 == 0) {
+        if (!done && s == LabStatus.READY && (calm || n % 3 == 0)) {
             checkNow();
         }
     }
@@ -265,6 +285,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void moved(int index, Step step) {
+        lastEvent = System.nanoTime();
         work.gui(() -> {
             moved.run();
             progress.currentStep(session.lesson(), step.id());
@@ -283,6 +304,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void labReady(double seconds) {
+        lastEvent = System.nanoTime();
         int built = session.index();
         work.gui(() -> {
             transcript.note(Row.of(Tone.DIM, String.format(Locale.ROOT, "lab ready in %.1f s", seconds)
@@ -308,6 +330,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void commandStarted(String command, String source) {
+        lastEvent = System.nanoTime();
         TranscriptLog.Entry e = transcript.detached(command, source);
         current = e;
         work.gui(() -> {
@@ -343,6 +366,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void commandsEnded() {
+        lastEvent = System.nanoTime();
         work.gui(() -> {
             queued = false;
             checkNow();

@@ -154,10 +154,16 @@ final class LessonScreen extends FullScreenView {
         return overlay == Overlay.QUIT;
     }
 
-    /** The timer's tick: the message times out, the state and the checks are polled. */
+    /**
+     * The timer's tick: the message times out, the state and the checks are polled. What they
+     * change redraws the screen itself; the tick redraws only while a message is up (it times out)
+     * or the lab is not ready (its status moves), so an idle screen is not drawn again and again.
+     */
     void tick() {
         control.tick();
-        invalidate();
+        if (control.messageUp() || control.status() != LabStatus.READY) {
+            invalidate();
+        }
     }
 
     void requestQuit() {

@@ -18,7 +18,6 @@ import com.googlecode.lanterna.gui2.AsynchronousTextGUIThread;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
-import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
 import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -176,7 +175,7 @@ public final class Tui {
             screen.startScreen();
             mark("screen-ms");
             screen.setCursorPosition(null);
-            gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen,
+            gui = new MultiWindowTextGUI(new CalmGuiThread.Factory(), screen,
                     new com.googlecode.lanterna.gui2.DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.DEFAULT));
             window = new BasicWindow("boxlab");
             window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS, Window.Hint.NO_POST_RENDERING));
