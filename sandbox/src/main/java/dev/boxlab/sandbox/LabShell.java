@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A long-lived bash inside a lab (entered once with nsenter), fed one command at a time.
@@ -247,18 +246,13 @@ public final class LabShell implements AutoCloseable {
 
     private Set<Long> descendants() {
         ProcessHandle b = bash;
-        if (b == null) {
-            return Set.of();
-        }
-        return b.descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        return b == null ? Set.of() : Descendants.of(b);
     }
 
     private void killNewProcesses(Set<Long> before) {
-        ProcessHandle b = bash;
-        if (b == null) {
-            return;
-        }
-        b.descendants().filter(p -> !before.contains(p.pid())).forEach(ProcessHandle::destroyForcibly);
+        Set<Long> now = new java.util.HashSet<>(descendants());
+        now.removeAll(before);
+        Descendants.kill(now);
     }
 
     /** The shell's pid as the machine sees it, or -1. */
