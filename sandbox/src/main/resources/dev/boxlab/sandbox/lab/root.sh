@@ -35,7 +35,7 @@ while read -r _ _ _ _ mp _ rest; do
   fstype=${rest#*- }; fstype=${fstype%% *}
   case "$mp" in /|/proc|/proc/*|/sys|/sys/*|/dev|/dev/*|/run|/run/*|/tmp|/tmp/*) continue ;; esac
   case "$fstype" in ext[234]|xfs|btrfs|f2fs|overlay|zfs|vfat|9p|virtiofs|nfs|nfs4) ;; *) continue ;; esac
-  mp=$(printf '%b' "$mp")   # mountinfo escapes spaces as \040
+  printf -v mp '%b' "$mp"   # mountinfo escapes spaces as \040
   [ -d "$R$mp" ] || continue
   n=$((n + 1)); mkdir -p "/run/lab/upper-$n" "/run/lab/work-$n"
   mount -t overlay "boxlab-root-$n" -o "lowerdir=$mp,upperdir=/run/lab/upper-$n,workdir=/run/lab/work-$n" "$R$mp" 2>/dev/null ||
@@ -91,10 +91,13 @@ case "$1" in
     mkdir -p $C/lab
     echo $$ > $C/lab/cgroup.procs
     # the world moves unshare (our parent, in this cgroup too) out a moment after it started us
+    # (read, not grep: a process less per controller; the sleep is only for a retry)
+    read -r have < $C/cgroup.controllers || true
     for c in memory pids cpu; do
-      grep -qw "$c" $C/cgroup.controllers || continue
-      for _ in $(seq 200); do echo "+$c" 2>/dev/null > $C/cgroup.subtree_control && break; sleep 0.005; done
-      grep -qw "$c" $C/cgroup.subtree_control
+      [[ " $have " == *" $c "* ]] || continue
+      for ((i = 0; i < 200; i++)); do echo "+$c" 2>/dev/null > $C/cgroup.subtree_control && break; sleep 0.005; done
+      read -r on < $C/cgroup.subtree_control || true
+      [[ " $on " == *" $c "* ]]
     done ;;
   v1)
     shift

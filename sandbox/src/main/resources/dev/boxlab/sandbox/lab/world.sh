@@ -51,11 +51,15 @@ exec 6<>/run/lab-ready   # read-write: neither side blocks opening it
     -- bash -c 'eval "$BOXLAB_ROOT"' "boxlab-root-$BOXLAB_LAB_ID"
 ) &
 lab=$!
+# waits without a process each: a read with a timeout on a fifo nobody writes to
+mkfifo /run/tick
+exec 7<>/run/tick
+nap() { read -r -t "$1" -u 7 _ || true; }
 # unshare itself is in the lab's network namespace once it has run (it forks only for the pid one)
-for _ in $(seq 500); do
-  [ "$(readlink /proc/$lab/ns/net)" != "$(readlink /proc/self/ns/net)" ] && break
+for ((i = 0; i < 500; i++)); do
+  [[ /proc/$lab/ns/net -ef /proc/self/ns/net ]] || break
   kill -0 $lab
-  sleep 0.002
+  nap 0.002
 done
 # unshare waits outside the lab (its child is the lab init): it belongs with the world's processes,
 # and on cgroup v2 the lab's root cgroup must hold no process before it can enable controllers
@@ -88,10 +92,12 @@ exec 6<&-
 step "links of the outside world up"
 # veth carriers come up a moment after `ip link set up`; wait, so the first snapshot is settled
 # (a veth is UP once both of its ends are: the router's two links cover all four ends)
-for _ in $(seq 400); do
-  [ "$(ip -n router -o link show | grep -c 'state UP')" = 2 ] && break
-  sleep 0.005
+for ((i = 0; i < 400; i++)); do
+  links=$(ip -n router -o link show)
+  [[ $links == *"state UP"*"state UP"* ]] && break
+  nap 0.005
 done
+exec 7<&-
 
 echo READY
 exec 1>/dev/null 2>&1
