@@ -19,7 +19,9 @@ if screen "$w" | grep -q "Space type next command"; then ok "the key bar says wh
 lab=$(lab_in "$w") || lab="0 none"
 
 tmux send-keys -t "$w" Space
-sleep 0.4
+# the first character, however long a loaded machine takes to show it (an idle screen polls its
+# keys every 30 ms, see CalmGuiThread), then the line at once: the rest takes the typist ~1 s more
+wait_for "$w" "lab-host# i" 10 || true
 line=$(screen "$w" | grep '^lab-host#' | tail -1)
 if [[ "$line" == "lab-host# ip"* ]] && [[ "$line" != *"netns0"* ]]; then
   ok "the command is typed out a character at a time ($line)"
