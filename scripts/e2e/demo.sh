@@ -23,7 +23,7 @@ tmux send-keys -t "$w" Space
 # keys every 30 ms, see CalmGuiThread), then the line at once: the rest takes the typist ~1 s more
 wait_for "$w" "lab-host# i" 10 || true
 line=$(screen "$w" | grep '^lab-host#' | tail -1)
-if [[ "$line" == "lab-host# ip"* ]] && [[ "$line" != *"netns0"* ]]; then
+if [[ "$line" == "lab-host# i"* ]] && [[ "$line" != *"netns0"* ]]; then
   ok "the command is typed out a character at a time ($line)"
 else
   bad "$w" "the command is typed out a character at a time (saw: $line)"
