@@ -32,44 +32,47 @@ import picocli.CommandLine.Option;
                 "  boxlab --list                                list the lessons",
                 "  boxlab validate lessons/networking.yaml      check a lesson file"})
 final class BoxlabCommand implements Callable<Integer> {
-    @Option(names = "--list", description = "List the lessons with their step counts.")
-    boolean list;
-
-    @Option(names = "--lesson", paramLabel = "ID", description = "The lesson to open (see --list).")
-    String lesson;
-
+    // what to open (the help lists options by name; this order only keeps alike declarations apart)
     @Option(names = "--step", paramLabel = "STEP", description = "Start at this step (an id or a number from 1): "
             + "a fresh lab with the earlier steps already built.")
     String step;
 
-    @Option(names = "--run-all", description = "Run the lesson headless: every step's commands and checks; "
-            + "exits non-zero naming the first step whose checks fail.")
-    boolean runAll;
+    @Option(names = "--resume", description = "Continue where you stopped: the lesson you used last, at its step "
+            + "(the lab is rebuilt up to there).")
+    boolean resume;
 
-    @Option(names = "--headless", description = "No terminal UI: with --step, build the state up to that step, "
-            + "print it and exit.")
-    boolean headless;
+    @Option(names = "--lesson", paramLabel = "ID", description = "The lesson to open (see --list).")
+    String lesson;
 
-    @Option(names = "--plain", description = "Line mode instead of the screen: the lesson as a conversation, "
-            + "for any terminal (screen readers too). Needs --lesson or --resume.")
-    boolean plain;
+    @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
+            + "(they win over built-in lessons with the same id).")
+    Path lessonsDir;
 
-    @Option(names = "--challenge", description = "Hide each step's commands: build the state yourself; hints and "
-            + "solve are there when you need them.")
-    boolean challenge;
+    @Option(names = "--list", description = "List the lessons with their step counts.")
+    boolean list;
+
+    // how the learner meets it: the screen (by default) or --plain, as a demo or a challenge
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Typing speed in demo mode "
+            + "(1 is about 22 characters a second; 2 is twice as fast). Default: ${DEFAULT-VALUE}.")
+    double speed;
 
     @Option(names = "--demo", description = "Instructor mode: each command is typed out at a readable pace and "
             + "runs when you press a key; no hints or check noise. Space (or Enter) types, runs and moves on; "
             + "b goes back a step; q quits; ? on the screen lists every key.")
     boolean demo;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Typing speed in demo mode "
-            + "(1 is about 22 characters a second; 2 is twice as fast). Default: ${DEFAULT-VALUE}.")
-    double speed;
+    @Option(names = "--challenge", description = "Hide each step's commands: build the state yourself; hints and "
+            + "solve are there when you need them.")
+    boolean challenge;
 
-    @Option(names = "--resume", description = "Continue where you stopped: the lesson you used last, at its step "
-            + "(the lab is rebuilt up to there).")
-    boolean resume;
+    @Option(names = "--plain", description = "Line mode instead of the screen: the lesson as a conversation, "
+            + "for any terminal (screen readers too). Needs --lesson or --resume.")
+    boolean plain;
+
+    // without a learner: a whole run (recorded or not), a state
+    @Option(names = "--run-all", description = "Run the lesson headless: every step's commands and checks; "
+            + "exits non-zero naming the first step whose checks fail.")
+    boolean runAll;
 
     @Option(names = "--record", paramLabel = "FILE.cast", description = "Record the session as an asciicast v2 file "
             + "(play it with asciinema play FILE.cast); works with --run-all too.")
@@ -79,9 +82,9 @@ final class BoxlabCommand implements Callable<Integer> {
     @Option(names = "--warm-up", hidden = true)
     boolean warmUp;
 
-    @Option(names = "--lessons-dir", paramLabel = "DIR", description = "Also load lessons from this directory "
-            + "(they win over built-in lessons with the same id).")
-    Path lessonsDir;
+    @Option(names = "--headless", description = "No terminal UI: with --step, build the state up to that step, "
+            + "print it and exit.")
+    boolean headless;
 
     private final PrintWriter out;
     private final PrintWriter err;

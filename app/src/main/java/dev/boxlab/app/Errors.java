@@ -34,20 +34,14 @@ final class Errors implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        if (e instanceof UsageProblem) {
+        int code = e instanceof UsageProblem ? BAD_INPUT
+                : e instanceof StepFailedException ? CHECK_FAILED
+                : e instanceof LabException ? ENVIRONMENT
+                : INTERNAL;
+        if (code != INTERNAL) {
             err.println("boxlab: " + e.getMessage());
             err.flush();
-            return BAD_INPUT;
-        }
-        if (e instanceof StepFailedException sf) {
-            err.println("boxlab: " + sf.getMessage());
-            err.flush();
-            return CHECK_FAILED;
-        }
-        if (e instanceof LabException) {
-            err.println("boxlab: " + e.getMessage());
-            err.flush();
-            return ENVIRONMENT;
+            return code;
         }
         err.println("boxlab: internal error: " + e);
         if (System.getenv("BOXLAB_DEBUG") != null) {

@@ -11,27 +11,11 @@ record Style(boolean color) {
         return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }
 
-    String bold(String s) {
-        return wrap("1", s);
-    }
-
-    String dim(String s) {
-        return wrap("2", s);
-    }
-
-    String red(String s) {
-        return wrap("31", s);
-    }
-
-    String green(String s) {
-        return wrap("32", s);
-    }
-
-    String yellow(String s) {
-        return wrap("33", s);
-    }
-
-    String cyan(String s) {
-        return wrap("36", s);
-    }
+    // the palette, one SGR code a line
+    String bold(String s) { return wrap("1", s); }
+    String dim(String s) { return wrap("2", s); }
+    String red(String s) { return wrap("31", s); }
+    String green(String s) { return wrap("32", s); }
+    String yellow(String s) { return wrap("33", s); }
+    String cyan(String s) { return wrap("36", s); }
 }

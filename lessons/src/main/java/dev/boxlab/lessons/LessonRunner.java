@@ -65,9 +65,9 @@ public final class LessonRunner {
     private final Listener listener;
 
     public LessonRunner(Lesson lesson, LabPort lab, Listener listener) {
+        this.listener = listener == null ? new Listener() {} : listener;
         this.lesson = lesson;
         this.lab = lab;
-        this.listener = listener == null ? new Listener() {} : listener;
     }
 
     public Lesson lesson() {

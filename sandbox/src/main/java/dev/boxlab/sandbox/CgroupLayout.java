@@ -50,23 +50,14 @@ public record CgroupLayout(Version version, Path root, Map<String, Hierarchy> hi
     static CgroupLayout parse(List<String> mountinfo, String v2Controllers) {
         Map<String, Hierarchy> v1 = new LinkedHashMap<>();
         Path v2 = null;
-        for (String line : mountinfo) {
-            int dash = line.indexOf(" - ");
-            if (dash < 0) {
-                continue;
-            }
-            String[] pre = line.substring(0, dash).split(" ");
-            String[] post = line.substring(dash + 3).split(" ");
-            if (pre.length < 5 || post.length < 3) {
-                continue;
-            }
-            Path mp = Path.of(pre[4]);
-            String fstype = post[0];
+        for (LabState.MountEntry mount : LabState.parseMountinfo(String.join("\n", mountinfo))) {
+            Path mp = Path.of(mount.mountPoint());
+            String fstype = mount.fsType();
             if (fstype.equals("cgroup2") && v2 == null) {
                 v2 = mp;
             } else if (fstype.equals("cgroup")) {
                 List<String> ctrls = new ArrayList<>();
-                for (String opt : post[2].split(",")) {
+                for (String opt : mount.superOptions().split(",")) {
                     if (CONTROLLERS.contains(opt) || V1_RUNTIME_CONTROLLERS.contains(opt) || opt.equals("cpuacct")) {
                         ctrls.add(opt);
                     }

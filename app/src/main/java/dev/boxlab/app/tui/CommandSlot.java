@@ -12,7 +12,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 final class CommandSlot extends Region<CommandSlot> implements Slot {
     private final CommandLine line = new CommandLine();
     private final Paint paint;
-    private TerminalPosition cursorAt;
     private boolean busy;
 
     CommandSlot(Paint paint) {
@@ -21,12 +20,6 @@ final class CommandSlot extends Region<CommandSlot> implements Slot {
 
     CommandLine line() {
         return line;
-    }
-
-    @Override
-    public TerminalPosition cursor() {
-        TerminalPosition at = cursorAt;
-        return at == null ? null : at.withRelative(getPosition());
     }
 
     @Override
@@ -60,12 +53,12 @@ final class CommandSlot extends Region<CommandSlot> implements Slot {
         String text = line.text();
         if (!focused && text.isEmpty()) {
             paint.put(g, x, y, Row.of(Tone.DIM, "press : or Enter to type a command here"), avail);
-            cursorAt = null;
+            cursorAt(null);
             return;
         }
         int shift = Math.max(0, line.cursor() - avail + 1);
         paint.put(g, x, y, Row.of(Tone.TEXT, text.substring(Math.min(shift, text.length()))), avail);
-        cursorAt = new TerminalPosition(x + line.cursor() - shift, y);
+        cursorAt(new TerminalPosition(x + line.cursor() - shift, y));
         if (busy && focused) {
             String note = " running " + paint.glyphs.running + " Ctrl-C stops it ";
             if (x + text.length() + note.length() + 2 < w) {

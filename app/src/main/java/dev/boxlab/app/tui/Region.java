@@ -15,6 +15,7 @@ import com.googlecode.lanterna.gui2.TextGUIGraphics;
  */
 abstract class Region<T extends Region<T>> extends AbstractComponent<T> {
     private boolean focused;
+    private TerminalPosition cursorAt;
 
     /** Every region is drawn the same way: its own {@link #render} into its own rectangle. */
     @Override
@@ -35,6 +36,17 @@ abstract class Region<T extends Region<T>> extends AbstractComponent<T> {
 
     boolean focused() {
         return focused;
+    }
+
+    /** Where the region's last drawing put the cursor, on the screen, or null when it shows none. */
+    public TerminalPosition cursor() {
+        TerminalPosition at = cursorAt;
+        return at == null ? null : at.withRelative(getPosition());
+    }
+
+    /** Puts the cursor at {@code at} of the region's own rectangle (null: no cursor), as {@link #render} draws. */
+    void cursorAt(TerminalPosition at) {
+        cursorAt = at;
     }
 
     /** Draws the region into its rectangle of {@code g}, which starts at (0, 0). */

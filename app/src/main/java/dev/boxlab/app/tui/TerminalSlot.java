@@ -3,7 +3,6 @@ package dev.boxlab.app.tui;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 
@@ -27,7 +26,6 @@ final class TerminalSlot extends Region<TerminalSlot> implements Slot {
     private final LabTerminal terminal;
     private final Paint paint;
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
-    private TerminalPosition cursorAt;
 
     TerminalSlot(LabTerminal terminal, Paint paint) {
         this.terminal = terminal;
@@ -98,12 +96,6 @@ final class TerminalSlot extends Region<TerminalSlot> implements Slot {
         return this;
     }
 
-    @Override
-    public TerminalPosition cursor() {
-        TerminalPosition at = cursorAt;
-        return at == null ? null : at.withRelative(getPosition());
-    }
-
     /** Every key but the F-keys and the leaving keys is the shell's. */
     @Override
     public boolean key(KeyStroke k) {
@@ -115,6 +107,6 @@ final class TerminalSlot extends Region<TerminalSlot> implements Slot {
         paint.header(g, 0, 0, w, "Terminal: a root shell in the lab",
                 focused ? "F9 or Ctrl-] boxlab's keys" : "Enter: type here", focused);
         terminal.pane().draw(g, 0, 1, w, h - 1, focused);
-        cursorAt = terminal.pane().cursor();
+        cursorAt(terminal.pane().cursor());
     }
 }
