@@ -46,3 +46,18 @@ class_lists() {
   done
   ok "$what"
 }
+# ssh_ended WINDOW: until that attendee's ssh has exited (serve closed the connection)
+ssh_ended() {
+  local i pane
+  pane=$(tmux display -p -t "$session:$1" '#{pane_pid}')
+  for i in $(seq 100); do pgrep -P "$pane" -x ssh >/dev/null || return 0; sleep 0.1; done
+  return 1
+}
+# restored WINDOW: once serve has gone, that attendee's ssh has ended and their terminal is as it was
+# (the alternate screen left, the cursor shown)
+restored() {
+  local flags
+  if ssh_ended "$1"; then ok "$1's ssh has ended"; else bad "$session:$1" "$1's ssh has ended"; fi
+  flags=$(tmux display -p -t "$session:$1" '#{alternate_on} #{cursor_flag}')
+  if [ "$flags" = "0 1" ]; then ok "$1's terminal is restored"; else bad "$session:$1" "$1's terminal is restored (alternate screen, cursor: $flags)"; fi
+}

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.boxlab.app.serve.Attendees;
 import dev.boxlab.app.serve.Room;
 import dev.boxlab.app.serve.Server;
+import dev.boxlab.app.serve.Watching;
 import dev.boxlab.app.session.Progress;
 import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.LessonLibrary;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "  STATE-DIR/ssh_host_key        the host key (made on first start; keep it)",
                 "  STATE-DIR/attendees/NAME.json each attendee's progress",
                 "  RUN-DIR/class.json            the room now, for boxlab class (every 2 s)",
+                "  RUN-DIR/watch.sock            where boxlab class --watch asks to watch a screen (root only)",
                 "", "Examples:",
                 "  sudo boxlab serve --passphrase tulip          any name, password tulip",
                 "  sudo boxlab serve --class class.txt           NAME PASSWORD or NAME KEY per line:",
@@ -121,11 +123,18 @@ final class ServeCommand implements Callable<Integer> {
             Files.createDirectories(progressDir);
             Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
             Files.createDirectories(runDir);
+            Files.setPosixFilePermissions(runDir, PosixFilePermissions.fromString("rwx------"));
             server = Server.start(bind, port, stateDir.resolve("ssh_host_key"), attendees, room,
                     maxAttendees, (seat, terminal) -> screen(library, room.progressFile(seat.name()), terminal, limits,
                             seat));
         } catch (IOException e) {
             throw new LabException("cannot serve on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        Watching watching;
+        try {
+            watching = Watching.listen(runDir.resolve("watch.sock"), room);
+        } catch (IOException e) {
+            throw new LabException("cannot listen on " + runDir.resolve("watch.sock") + ": " + e.getMessage());
         }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "boxlab-class");
@@ -134,22 +143,29 @@ final class ServeCommand implements Callable<Integer> {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
-                String said = ClassCommand.takeMessage(runDir);
+                String said = ClassCommand.take(runDir, ClassCommand.SAY);
                 if (said != null) {
                     room.broadcast(said);
                 }
+                String[] to = String.valueOf(ClassCommand.take(runDir, ClassCommand.CATCH_UP)).split(" ");
+                library.find(to[0]).ifPresent(l -> room.catchUp(l, Integer.parseInt(to[1])));
                 room.publish(published);
             } catch (IOException | RuntimeException e) {
                 // the next round tries again
             }
         }, 0, 2, TimeUnit.SECONDS);
-        // SIGTERM/SIGINT: stop listening; each attendee's screen ends its lab in its own shutdown hook
+        // SIGTERM/SIGINT: each attendee's screen ends its lab in its own shutdown hook and gives their
+        // terminal back (AttendeeScreen) before their channel closes; then serve stops listening
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             timer.shutdownNow();
             try {
                 Files.deleteIfExists(published);
+                watching.close();
+                for (int i = 0; i < 50 && room.connected() > 0; i++) {
+                    Thread.sleep(100);
+                }
                 server.close();
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // going anyway
             }
             stopped.countDown();

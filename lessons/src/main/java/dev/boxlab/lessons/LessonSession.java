@@ -68,6 +68,7 @@ public final class LessonSession implements AutoCloseable {
     private volatile int index;
     private volatile int commandsDone;
     private volatile int hintsShown;
+    private volatile int tries;
     private volatile List<CheckResult> checks;
     /** Bumped whenever the step or the lab changes, so late results of the old ones are dropped. */
     private volatile long generation;
@@ -105,6 +106,11 @@ public final class LessonSession implements AutoCloseable {
 
     public int hintsShown() {
         return hintsShown;
+    }
+
+    /** Commands the learner ran on this step (the command line, a shell of the lab): how much they tried. */
+    public int tries() {
+        return tries;
     }
 
     /** The current step's last checks, or null before they first ran. */
@@ -197,6 +203,7 @@ public final class LessonSession implements AutoCloseable {
         index = target;
         commandsDone = 0;
         hintsShown = 0;
+        tries = 0;
         checks = null;
         done.removeIf(i -> i >= target && status == LabStatus.STARTING);
         fire.moved(target, step());
@@ -215,6 +222,7 @@ public final class LessonSession implements AutoCloseable {
     /** Runs a command the learner typed, recorded in the transcript. Blocks. */
     public CommandResult run(String command) {
         LessonRunner r = busy();
+        tries++;
         try {
             return r.run(command, "you", YOUR_COMMAND_TIMEOUT);
         } finally {
@@ -247,6 +255,7 @@ public final class LessonSession implements AutoCloseable {
      * is the step's next reference command, it counts as run, as if boxlab had run it.
      */
     public void commandRan(String command) {
+        tries++;
         Step s = step();
         if (commandsDone < s.run().size() && s.run().get(commandsDone).strip().equals(command.strip())) {
             commandsDone++;

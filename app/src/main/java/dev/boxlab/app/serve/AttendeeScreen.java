@@ -73,9 +73,12 @@ final class AttendeeScreen implements Command {
                 return n;
             }
         };
-        ChannelTerminal terminal = new ChannelTerminal(typed, out, number(env, Environment.ENV_COLUMNS),
+        Mirror mirror = new Mirror(out);
+        ChannelTerminal terminal = new ChannelTerminal(typed, mirror, number(env, Environment.ENV_COLUMNS),
                 number(env, Environment.ENV_LINES));
         this.terminal = terminal;
+        seat.terminal = terminal;
+        seat.mirror = mirror;
         env.addSignalListener((ch, sig) -> terminal.resized(number(env, Environment.ENV_COLUMNS),
                 number(env, Environment.ENV_LINES)), Signal.WINCH);
         Thread thread = new Thread(() -> {
@@ -85,12 +88,30 @@ final class AttendeeScreen implements Command {
             } catch (IOException | RuntimeException e) {
                 code = 1;
             } finally {
+                mirror.close();
+                restore();
                 room.leave(seat);
                 exit.onExit(code);
             }
         }, "boxlab-attendee-" + name);
         thread.start();
     }
+
+    /**
+     * The attendee's terminal as it was (attributes reset, cursor shown, the alternate screen left)
+     * before the channel closes, whichever way the screen ended: when serve stops, the screen's own
+     * restore can lose the race with the connection's end. Twice is harmless.
+     */
+    private void restore() {
+        try {
+            out.write(RESTORE);
+            out.flush();
+        } catch (IOException e) {
+            // the connection is gone: nothing to restore on it
+        }
+    }
+
+    static final byte[] RESTORE = "\033[0m\033[?1049l\033[?25h".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     @Override
     public void destroy(ChannelSession channel) {

@@ -54,6 +54,11 @@ public final class ChannelTerminal extends ANSITerminal {
         return size;
     }
 
+    /** The client's window size, as last told. */
+    public TerminalSize size() {
+        return size;
+    }
+
     private static TerminalSize sizeOf(int columns, int rows) {
         return new TerminalSize(columns > 0 ? columns : 80, rows > 0 ? rows : 24);
     }

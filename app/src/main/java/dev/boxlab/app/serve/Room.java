@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.boxlab.app.session.Progress;
+import dev.boxlab.app.tui.Seat.Control;
+import dev.boxlab.lessons.Lesson;
 import dev.boxlab.lessons.LessonRunner;
 import dev.boxlab.lessons.LessonSession;
 
@@ -24,13 +26,30 @@ import dev.boxlab.lessons.LessonSession;
  */
 public final class Room {
     /** One attendee's connection. */
-    public static final class Seat implements dev.boxlab.app.tui.Tui.Seat {
+    public static final class Seat implements dev.boxlab.app.tui.Seat {
+        private static final Control NO_SCREEN = new Control() {
+            @Override
+            public void gui(java.util.function.Consumer<com.googlecode.lanterna.gui2.WindowBasedTextGUI> r) {
+                // no screen yet
+            }
+
+            @Override
+            public void open(Lesson lesson, int index) {
+                // no screen yet
+            }
+        };
+
         final String name;
         final AutoCloseable connection;
         final Instant since = Instant.now();
         volatile Instant lastTyped;
         /** The lesson the attendee has open now, if any: where they are and how its checks stand. */
         volatile LessonSession session;
+        /** How serve acts on the attendee's screen, once it is up. */
+        volatile Control control = NO_SCREEN;
+        /** What the screen draws, copied to an instructor watching (set once the screen's terminal is). */
+        volatile Mirror mirror;
+        volatile ChannelTerminal terminal;
 
         Seat(String name, AutoCloseable connection) {
             this.name = name;
@@ -41,27 +60,30 @@ public final class Room {
             return name;
         }
 
-        /** Puts a message on the attendee's screen, once the screen is up. */
-        volatile java.util.function.Consumer<String> say = text -> { };
-
         @Override
         public void opened(LessonSession s) {
             session = s;
         }
 
         @Override
-        public void sayWith(java.util.function.Consumer<String> say) {
-            this.say = say;
+        public void control(Control c) {
+            control = c;
         }
 
         void typed() {
             lastTyped = Instant.now();
         }
+
+        /** The attendee's window, COLSxROWS. */
+        String size() {
+            ChannelTerminal t = terminal;
+            return t == null ? "?" : t.size().getColumns() + "x" + t.size().getRows();
+        }
     }
 
     /** A row of the class view, as written to the JSON file. */
     public record Attendee(String name, boolean connected, String connectedSince, String lastTyped,
-                           String lesson, String step, int done, String stepSince, String checks) {}
+                           String lesson, String step, int done, String stepSince, String checks, int tries) {}
 
     private final Path progressDir;
     private final Map<String, Seat> seats = new ConcurrentHashMap<>();
@@ -100,8 +122,33 @@ public final class Room {
 
     /** A one-line message from the instructor on every connected attendee's screen; how many got it. */
     public int broadcast(String text) {
-        seats.values().forEach(seat -> seat.say.accept(text));
+        seats.values().forEach(seat -> OnScreen.say(seat.control, text));
         return seats.size();
+    }
+
+    /**
+     * "Catch up to step N": every connected attendee not yet at step {@code index} of {@code lesson}
+     * (on an earlier step, another lesson or the list) gets that step, their lab rebuilt up to it
+     * (fast-forward), and a message saying why. Who is already there or further stays. How many moved.
+     */
+    public int catchUp(Lesson lesson, int index) {
+        int moved = 0;
+        for (Seat seat : seats.values()) {
+            LessonSession s = seat.session;
+            if (s != null && s.lesson().id().equals(lesson.id()) && s.index() >= index) {
+                continue;
+            }
+            seat.control.open(lesson, index);
+            OnScreen.say(seat.control, "The instructor brought the room to step " + (index + 1) + " of '"
+                    + lesson.title() + "': your lab was rebuilt up to there.");
+            moved++;
+        }
+        return moved;
+    }
+
+    /** The seat of a connected attendee, or null. */
+    Seat seat(String name) {
+        return name == null ? null : seats.get(name);
     }
 
     public boolean isSeated(String name) {
@@ -130,8 +177,10 @@ public final class Room {
             String lesson = last == null ? null : last.lesson();
             String step = last == null ? null : last.current();
             String checks = null;
+            int tries = 0;
             LessonSession open = seat == null ? null : seat.session;
             if (open != null) {
+                tries = open.tries();
                 // the open lesson says where the attendee is now (the file, where they were last saved)
                 lesson = open.lesson().id();
                 step = open.step().id();
@@ -143,7 +192,7 @@ public final class Room {
             Instant typed = seat != null && seat.lastTyped != null ? seat.lastTyped : lastTyped.get(name);
             rows.add(new Attendee(name, seat != null, seat == null ? null : seat.since.toString(),
                     typed == null ? null : typed.toString(), lesson, step, last == null ? 0 : last.doneCount(),
-                    seen.getValue().toString(), checks));
+                    seen.getValue().toString(), checks, tries));
         }
         rows.sort(java.util.Comparator.comparing((Attendee a) -> !a.connected()).thenComparing(Attendee::name));
         return rows;

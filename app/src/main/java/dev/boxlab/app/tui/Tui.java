@@ -114,23 +114,21 @@ public final class Tui {
         tui.given = terminal;
         tui.labs = labs;
         tui.onSession = seat::opened;
-        seat.sayWith(tui::say);
+        seat.control(new Seat.Control() {
+            @Override
+            public void gui(java.util.function.Consumer<com.googlecode.lanterna.gui2.WindowBasedTextGUI> r) {
+                tui.invokeLater(() -> r.accept(tui.gui));
+            }
+
+            @Override
+            public void open(Lesson l, int index) {
+                tui.invokeLater(() -> {
+                    tui.leaveLesson();
+                    tui.openLesson(l, index, true);
+                });
+            }
+        });
         return tui.run(lesson, start == null || lesson == null ? 0 : lesson.indexOf(start));
-    }
-
-    /** What boxlab serve learns from and says to one attendee's screen. */
-    public interface Seat {
-        /** The screen opened a lesson: where the attendee is, and how its checks stand. */
-        void opened(dev.boxlab.lessons.LessonSession session);
-
-        /** How to put a one-line message from the instructor on this screen. */
-        void sayWith(java.util.function.Consumer<String> say);
-    }
-
-    /** A message over the screen until the attendee closes it (Enter). */
-    private void say(String text) {
-        invokeLater(() -> gui.addWindow(new com.googlecode.lanterna.gui2.dialogs.MessageDialogBuilder()
-                .setTitle(" from the instructor ").setText(text).build()));
     }
 
     /** A terminal given by the caller (serve): quitting goes back to the picker, never out of boxlab's process. */
@@ -245,6 +243,9 @@ public final class Tui {
     }
 
     private void invokeLater(Runnable r) {
+        if (gui == null) {
+            return; // not up yet
+        }
         try {
             gui.getGUIThread().invokeLater(r);
         } catch (IllegalStateException e) {
@@ -254,6 +255,7 @@ public final class Tui {
 
     private void showPicker() {
         lessonScreen = null;
+        onSession.accept(null);
         PickerScreen picker = new PickerScreen(lessons, progress, l -> openLesson(l, startOf(l), true), done::countDown,
                 theme, glyphs);
         firstFrame(picker);
@@ -280,10 +282,7 @@ public final class Tui {
             @Override
             public Runnable backToPicker() {
                 return fromPicker ? () -> {
-                    closeTerminal();
-                    work.interruptLab();
-                    dev.boxlab.lessons.LessonSession open = session;
-                    work.lab(open::close);
+                    leaveLesson();
                     showPicker();
                 } : null;
             }
@@ -302,6 +301,16 @@ public final class Tui {
         session = s.session();
         onSession.accept(session);
         s.open(index);
+    }
+
+    /** The open lesson's shell, commands and lab end (the lab in the background). */
+    private void leaveLesson() {
+        closeTerminal();
+        work.interruptLab();
+        dev.boxlab.lessons.LessonSession open = session;
+        if (open != null) {
+            work.lab(open::close);
+        }
     }
 
     private void firstFrame(FullScreenView v) {
