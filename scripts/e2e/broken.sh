@@ -5,10 +5,7 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-broken-$$"
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-export BOXLAB_PROGRESS="$tmp/progress.json"
+e2e_start broken
 
 tmux new-session -d -s "$session" -x 120 -y 40 -n lesson \
   "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --lesson networking --step 3; echo EXITED; sleep 30"

@@ -6,11 +6,7 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-challenge-$$"
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-netns_before=$(ip netns list | sort)
-export BOXLAB_PROGRESS="$tmp/progress.json"
+e2e_start challenge
 w="$session:tui"
 
 tmux new-session -d -s "$session" -x 120 -y 50 -n tui \
@@ -52,13 +48,5 @@ check "$w" "lab ready" 90 "--resume starts a lab"
 if screen "$w" | head -1 | grep -q "Step 3/12"; then ok "--resume lands on step 3"; else bad "$w" "--resume lands on step 3"; fi
 check "$w" "┌── netns0 ─" 10 "with the earlier steps' state built (netns0)"
 lab=$(lab_in "$w") || lab="0 none"
-tmux send-keys -t "$w" q
-tmux send-keys -t "$w" y
-check "$w" "EXITED 0" 15 "and quits"
-if gone "${lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ] \
-    && [ -z "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/${lab#* }" 2>/dev/null)" ]; then
-  ok "nothing is left behind"
-else
-  bad "$w" "nothing is left behind"
-fi
+quits_clean "$w" "$lab"
 summary

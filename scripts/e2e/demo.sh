@@ -5,10 +5,7 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-demo-$$"
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-netns_before=$(ip netns list | sort)
+e2e_start demo
 cast="$tmp/demo.cast"
 w="$session:0"
 
@@ -36,16 +33,7 @@ tmux send-keys -t "$w" Space
 check "$w" "┌── netns0 ─" 20 "the key runs it and the state pane draws netns0"
 if screen "$w" | grep -qi "check"; then bad "$w" "no check noise on a demo screen"; else ok "no check noise on a demo screen"; fi
 
-tmux send-keys -t "$w" q
-check "$w" "Quit boxlab?" 5 "q asks first"
-tmux send-keys -t "$w" y
-check "$w" "EXITED 0" 15 "y quits"
-if gone "${lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ] \
-    && [ -z "$(find /sys/fs/cgroup -maxdepth 3 -path "*boxlab/${lab#* }" 2>/dev/null)" ]; then
-  ok "the lab and its cgroups are gone"
-else
-  bad "$w" "the lab and its cgroups are gone"
-fi
+quits_clean "$w" "$lab"
 
 # the recording: a v2 header, then [time, "o", text] events in time order, holding the typed command
 if head -1 "$cast" | grep -q '^{"version":2,"width":100,"height":30,'; then ok "the recording has an asciicast v2 header"; else bad "$w" "asciicast v2 header"; fi

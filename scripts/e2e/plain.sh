@@ -5,13 +5,9 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-plain-$$"
+e2e_start plain
 E2E_SCROLLBACK=1  # line mode scrolls: look at what went by too
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-netns_before=$(ip netns list | sort)
-export BOXLAB_PROGRESS="$tmp/progress.json"
 tmux new-session -d -s "$session" -x 100 -y 30 \
   "BOXLAB_PROGRESS=$BOXLAB_PROGRESS $BOXLAB_HOME/scripts/boxlab --plain --challenge --lesson networking --step netns; sleep 5"
 check "$session:0" "[2/12 netns] lab-host#" 60 "the lesson opens at step 2 with a lab prompt"

@@ -9,11 +9,7 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-terminal-$$"
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
-netns_before=$(ip netns list | sort)
-export BOXLAB_PROGRESS="$tmp/progress.json"
+e2e_start terminal
 # run_in TARGET LINE: type LINE into the pane's shell and press Enter
 run_in() { tmux send-keys -t "$1" -l "$2"; tmux send-keys -t "$1" Enter; }
 # the terminal pane's last prompt line
@@ -105,11 +101,7 @@ tmux send-keys -t "$w" q
 check "$w" "Quit boxlab?" 5 "q is boxlab's again"
 tmux send-keys -t "$w" y
 check "$w" "EXITED 0" 15 "y quits"
-if gone "${lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ]; then
-  ok "the lab, its shells and namespaces are gone"
-else
-  bad "$w" "the lab is gone"
-fi
+if lab_gone "$lab"; then ok "the lab, its shells and namespaces are gone"; else bad "$w" "the lab is gone"; fi
 
 # --- the demo types into the terminal ------------------------------------------------------------
 tmux new-window -t "$session" -n demo "$BOXLAB_HOME/scripts/boxlab --demo --lesson networking --step netns; echo EXITED \$?; sleep 30"
@@ -129,7 +121,7 @@ tmux send-keys -t "$w" q
 check "$w" "Quit boxlab?" 5 "q asks"
 tmux send-keys -t "$w" y
 check "$w" "EXITED 0" 15 "y quits the demo"
-if gone "${demo_lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "the demo's lab is gone"; else bad "$w" "the demo's lab is gone"; fi
+if lab_gone "$demo_lab"; then ok "the demo's lab is gone"; else bad "$w" "the demo's lab is gone"; fi
 # --- the line mode: the learner's own terminal is the shell -------------------------------------
 # the last prompt line of the line mode ([4/12 second-container] netns0#) ends with NAME#
 plain_prompt() {
@@ -158,5 +150,5 @@ run_in "$w" ':hint'
 check "$w" "hint: " 5 "--plain: :hint at the same prompt is boxlab's"
 run_in "$w" ':quit'
 check "$w" "EXITED 0" 15 "--plain: :quit ends the shell and boxlab"
-if gone "${plain_lab%% *}" 10 && [ "$(ip netns list | sort)" = "$netns_before" ]; then ok "--plain: the lab is gone"; else bad "$w" "--plain: the lab is gone"; fi
+if lab_gone "$plain_lab"; then ok "--plain: the lab is gone"; else bad "$w" "--plain: the lab is gone"; fi
 summary

@@ -7,14 +7,10 @@
 set -uo pipefail
 # shellcheck source=scripts/e2e/common.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.bash"
-session="boxlab-e2e-tui-$$"
-tmp=$(mktemp -d)
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$tmp"' EXIT
+e2e_start tui
 links() { ip -o link show | awk -F': ' '{print $2}' | sed 's/@.*//' | sort; }
 
-netns_before=$(ip netns list | sort)
 links_before=$(links)
-export BOXLAB_PROGRESS="$tmp/progress.json"
 # after boxlab exits, the pane reports how the terminal was left: canonical mode and echo back on
 after='echo "EXITED $?"; stty -a | tr " ;" "\n\n" | grep -x -e icanon -e -icanon -e echo -e -echo | tr "\n" " "; echo; sleep 30'
 
@@ -65,7 +61,7 @@ if [ "$(tmux display -p -t "$w" '#{cursor_flag} #{alternate_on}')" = "1 0" ]; th
 else
   bad "$w" "the cursor is visible and the alternate screen left"
 fi
-if [ -n "$lab" ] && gone "${lab%% *}" && [ "$(ip netns list | sort)" = "$netns_before" ] && [ "$(links)" = "$links_before" ]; then
+if [ -n "$lab" ] && lab_gone "$lab" && [ "$(links)" = "$links_before" ]; then
   ok "quitting ends the lab and leaves no namespace or link behind"
 else
   bad "$w" "quitting ends the lab and leaves nothing behind"
@@ -131,7 +127,7 @@ if screen "$w" | grep -qx "icanon echo *" && [ "$(tmux display -p -t "$w" '#{cur
 else
   bad "$w" "after SIGTERM the terminal is restored"
 fi
-if [ -n "$term_lab" ] && gone "${term_lab%% *}" && [ "$(ip netns list | sort)" = "$netns_before" ]; then
+if [ -n "$term_lab" ] && lab_gone "$term_lab"; then
   ok "after SIGTERM the lab is gone"
 else
   bad "$w" "after SIGTERM the lab is gone"
