@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.boxlab.lessons.Lesson.Step;
@@ -57,6 +58,8 @@ public final class LiveState implements LessonSession.Listener {
     private final Map<View, Map<String, String>> baselines = new EnumMap<>(View.class);
     private final Map<View, String> errors = new EnumMap<>(View.class);
     private final MountTargets mountTargets = new MountTargets();
+    /** What a learner broke in the lab ({@link LabPort#problems()}), as of the last read. */
+    private List<String> problems = List.of();
     private boolean refreshing;
     /** A refresh was asked for while a read was under way. */
     private boolean again;
@@ -117,6 +120,11 @@ public final class LiveState implements LessonSession.Listener {
 
     public synchronized String mountsLabel() {
         return mountTargets.label();
+    }
+
+    /** What a learner broke in the lab (its uplink, its /run...), read with the state; empty when whole. */
+    public synchronized List<String> problems() {
+        return problems;
     }
 
     // ---------------------------------------------------------------- what the learner picks
@@ -183,8 +191,10 @@ public final class LiveState implements LessonSession.Listener {
     private void read(View v, Integer mountsOf) {
         Snapshot s = v == View.NETWORK ? trySnapshot() : null;
         List<StateText.Line> l = v == View.NETWORK ? null : tryView(v, mountsOf);
-        List<ProcessInfo> procs = v == View.MOUNTS ? tryProcesses() : null;
+        List<ProcessInfo> procs = v == View.MOUNTS ? tryRead(LabPort::processes) : null;
+        List<String> broken = tryProblems();
         synchronized (this) {
+            problems = broken;
             if (s != null) {
                 network(s);
             }
@@ -228,40 +238,33 @@ public final class LiveState implements LessonSession.Listener {
         }
     }
 
-    private Snapshot trySnapshot() {
+    /** What {@code read} finds in the lab now, or null when there is no lab or it cannot be read. */
+    private <T> T tryRead(Function<LabPort, T> read) {
         try {
             LabPort l = lab.get();
-            return l == null ? null : l.snapshot();
+            return l == null ? null : read.apply(l);
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private List<ProcessInfo> tryProcesses() {
-        try {
-            LabPort l = lab.get();
-            return l == null ? null : l.processes();
-        } catch (RuntimeException e) {
-            return null;
-        }
+    private Snapshot trySnapshot() {
+        return tryRead(LabPort::snapshot);
+    }
+
+    private List<String> tryProblems() {
+        List<String> p = tryRead(LabPort::problems);
+        return p == null ? List.of() : List.copyOf(p);
     }
 
     private List<StateText.Line> tryView(View v, Integer mountsOf) {
-        try {
-            LabPort l = lab.get();
-            if (l == null) {
-                return null;
-            }
-            return switch (v) {
-                case NETWORK -> StateText.render(l.snapshot());
-                case MOUNTS -> StateText.mounts(l.mounts(mountsOf));
-                case CGROUPS -> StateText.cgroups(l.cgroups());
-                case PROCESSES -> StateText.processes(l.processes());
-                case LAYERS -> StateText.layers(l.layers());
-            };
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return tryRead(l -> switch (v) {
+            case NETWORK -> StateText.render(l.snapshot());
+            case MOUNTS -> StateText.mounts(l.mounts(mountsOf));
+            case CGROUPS -> StateText.cgroups(l.cgroups());
+            case PROCESSES -> StateText.processes(l.processes());
+            case LAYERS -> StateText.layers(l.layers());
+        });
     }
 
     private void publish() {
@@ -280,7 +283,9 @@ public final class LiveState implements LessonSession.Listener {
     @Override
     public void labReady(double seconds) {
         Snapshot s = trySnapshot();
+        List<String> broken = tryProblems();
         synchronized (this) {
+            problems = broken;
             baseline = null;
             baselines.clear();
             if (s != null) {
@@ -298,6 +303,7 @@ public final class LiveState implements LessonSession.Listener {
         String text = why.getMessage() == null ? why.toString() : why.getMessage();
         int nl = text.indexOf('\n');
         synchronized (this) {
+            problems = List.of();
             errors.put(View.NETWORK, "no lab: " + (nl < 0 ? text : text.substring(0, nl)));
         }
         publish();

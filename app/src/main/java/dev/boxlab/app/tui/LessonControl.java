@@ -156,12 +156,6 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         }
     }
 
-    /** What a learner broke in the lab, or empty (a read of /proc: cheap enough for every frame). */
-    List<String> labProblems() {
-        var lab = session.lab();
-        return lab == null || status() != LabStatus.READY ? List.of() : lab.problems();
-    }
-
     /** Runs up to {@code max} of the step's commands not run yet. */
     void runStep(int max) {
         if (session.commandsDone() >= session.step().run().size()) {

@@ -71,7 +71,7 @@ final class LessonScreen extends FullScreenView {
         state = new StatePane(live, paint);
         command = new CommandSlot(paint);
         slot = command;
-        title = new TitleBar(paint, control);
+        title = new TitleBar(paint, control, live);
         bar = new KeyBar(paint);
         keys = new ScreenKeys(this);
     }

@@ -4,19 +4,25 @@ import java.util.List;
 
 import com.googlecode.lanterna.graphics.TextGraphics;
 
+import dev.boxlab.app.session.LiveState;
 import dev.boxlab.lessons.LessonRunner.CheckResult;
 import dev.boxlab.lessons.LessonSession;
 import dev.boxlab.lessons.LessonSession.LabStatus;
 
-/** The lesson screen's top line: the lesson, the step, its checks, and what the lab is doing. */
+/**
+ * The lesson screen's top line: the lesson, the step, its checks, and what the lab is doing (whether a
+ * learner broke it, as {@link LiveState} last read it: drawing reads nothing of the lab).
+ */
 final class TitleBar extends Region<TitleBar> {
     private final Paint paint;
     private final LessonControl control;
+    private final LiveState live;
     private boolean demo;
 
-    TitleBar(Paint paint, LessonControl control) {
+    TitleBar(Paint paint, LessonControl control, LiveState live) {
         this.paint = paint;
         this.control = control;
+        this.live = live;
     }
 
     /** A demo keeps check noise off the projector: no check count in the title either. */
@@ -39,7 +45,7 @@ final class TitleBar extends Region<TitleBar> {
         }
         LabStatus status = control.status();
         String right = switch (status) {
-            case READY -> control.labProblems().isEmpty() ? "lab ready" : "lab broken: R rebuilds";
+            case READY -> live.problems().isEmpty() ? "lab ready" : "lab broken: R rebuilds"; // read with the state
             case BUSY -> "running: " + control.busyText().replace("\n", " ");
             case STARTING -> control.busyText() + glyphs.running;
             case FAILED -> "no lab";

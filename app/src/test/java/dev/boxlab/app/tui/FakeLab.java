@@ -45,6 +45,8 @@ final class FakeLab implements LabPort, LabSupply {
     Snapshot state;
     boolean running;
     RuntimeException failStart;
+    /** What a learner broke, as {@link #problems()} says it. */
+    List<String> problems = List.of();
     final Transcript transcript = new Transcript();
     /** Each check's command, by the check's name. */
     private final Map<String, String> checkNames = new HashMap<>();
@@ -135,5 +137,10 @@ final class FakeLab implements LabPort, LabSupply {
     @Override
     public List<dev.boxlab.sandbox.Layers.Stack> layers() {
         return layers;
+    }
+
+    @Override
+    public List<String> problems() {
+        return problems;
     }
 }

@@ -58,4 +58,19 @@ class LiveStateTest {
         assertTrue(live.changes().isEmpty(), "a rebuilt lab starts without marks");
         assertNull(live.error(View.NETWORK));
     }
+
+    @Test
+    void whatALearnerBrokeIsReadWithTheStateAndOnlyThen() {
+        FakeLab lab = new FakeLab(Snapshots.fresh());
+        LiveState live = new LiveState(() -> lab, Runnable::run);
+        live.labReady(0);
+        assertEquals(List.of(), live.problems());
+        lab.problems = List.of("the lab host's uplink eth0 is gone");
+        assertEquals(List.of(), live.problems(), "asking what to draw reads nothing of the lab");
+        live.refresh();
+        assertEquals(lab.problems, live.problems(), "a refresh reads it with the state");
+        lab.problems = List.of();
+        live.labReady(0);
+        assertEquals(List.of(), live.problems(), "a rebuilt lab is whole");
+    }
 }
