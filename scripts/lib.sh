@@ -134,10 +134,11 @@ descends_from() {
 
 # other_labs SELF: "id ID" and "pid PID" lines for the labs that other live boxlab processes own
 # (their owner is not SELF or a descendant of it): someone else's lab open on this machine, which a
-# check for leftovers must not count. A lab whose owner died is not listed: it is a leak.
+# check for leftovers must not count. A lab whose owner died is not listed: it is a leak. The one
+# definition: scripts/test's host_state and the Java tests' OtherLabs both ask it.
 other_labs() {
   local -; set +e
-  local w owner id p
+  local w owner id table=
   for w in $(pgrep -f 'boxlab-labwrap-'); do
     tr '\0' ' ' </proc/"$w"/cmdline 2>/dev/null | grep -q '^bash ' || continue
     owner=$(tr '\0' '\n' </proc/"$w"/environ 2>/dev/null | sed -n 's/^BOXLAB_OWNER=//p')
@@ -147,8 +148,9 @@ other_labs() {
     descends_from "$owner" "$1" && continue
     id=$(tr '\0\n' '  ' </proc/"$w"/cmdline 2>/dev/null | sed 's/.*boxlab-labwrap-//; s/ .*//')
     echo "id $id"
-    for p in /proc/[0-9]*; do
-      descends_from "${p#/proc/}" "$owner" && echo "pid ${p#/proc/}"
-    done
+    # the owner and every process below it, from one read of the process table
+    [ -n "$table" ] || table=$(ps -e -o pid=,ppid=)
+    awk -v owner="$owner" '{ parent[$1] = $2 }
+      END { for (p in parent) for (q = p; q > 1; q = parent[q]) if (q == owner) { print "pid " p; break } }' <<<"$table"
   done
 }

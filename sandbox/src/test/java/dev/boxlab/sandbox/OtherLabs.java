@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,28 +12,52 @@ import java.util.Set;
  * while the tests run. What they hold is theirs, not a leftover of ours. A lab whose owner has
  * died is not "other": whatever it left is a leak and counts.
  *
- * <p>A lab's wrapper ({@code boxlab-labwrap-ID}) carries its owner's pid in BOXLAB_OWNER; a lab is
- * ours when that owner is this process or one of its descendants.
+ * <p>Which labs those are is decided in one place, {@code other_labs} in {@code scripts/lib.sh}
+ * (a lab's wrapper carries its owner's pid in BOXLAB_OWNER; a lab is ours when that owner is this
+ * process or one of its descendants), which {@code scripts/test} asks too.
  */
 record OtherLabs(Set<String> ids, Set<Long> pids) {
     static OtherLabs find() {
         Set<String> ids = new HashSet<>();
         Set<Long> pids = new HashSet<>();
-        long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses().forEach(p -> {
-            String cmd = LabProcess.cmdline(p.pid()).replace('\0', ' ');
-            int at = cmd.indexOf("boxlab-labwrap-");
-            if (at < 0 || !cmd.startsWith("bash")) {
-                return;
+        String out = otherLabs(ProcessHandle.current().pid());
+        for (String line : out.split("\n")) {
+            if (line.startsWith("id ")) {
+                ids.add(line.substring(3).strip());
+            } else if (line.startsWith("pid ")) {
+                pids.add(Long.parseLong(line.substring(4).strip()));
             }
-            String id = cmd.substring(at + "boxlab-labwrap-".length()).split(" ")[0];
-            owner(p).filter(ProcessHandle::isAlive).filter(o -> !isOrDescendsFrom(o, self)).ifPresent(o -> {
-                ids.add(id);
-                pids.add(o.pid());
-                o.descendants().forEach(d -> pids.add(d.pid()));
-            });
-        });
+        }
         return new OtherLabs(ids, pids);
+    }
+
+    /** What {@code other_labs SELF} prints: "id ID" and "pid PID" lines. */
+    private static String otherLabs(long self) {
+        Path lib = libSh();
+        try {
+            Process p = new ProcessBuilder("bash", "-c", ". \"$1\" && other_labs \"$2\"", "other_labs", lib.toString(),
+                    String.valueOf(self)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("other_labs (" + lib + ") exited with " + p.exitValue());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run other_labs from " + lib, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking other_labs", e);
+        }
+    }
+
+    /** scripts/lib.sh of this checkout, found from the module the tests run in. */
+    private static Path libSh() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scripts/lib.sh"))) {
+                return dir.resolve("scripts/lib.sh");
+            }
+        }
+        throw new IllegalStateException("no scripts/lib.sh above " + Path.of("").toAbsolutePath());
     }
 
     boolean ownsProcess(long pid) {
@@ -47,31 +70,5 @@ record OtherLabs(Set<String> ids, Set<Long> pids) {
         }
         // the parent every lab shares comes and goes with the other labs too
         return dir.endsWith("/boxlab") || ids.stream().anyMatch(id -> dir.contains("/boxlab/" + id));
-    }
-
-    /** BOXLAB_OWNER, or for a wrapper started by an older boxlab, the process that started it. */
-    private static Optional<ProcessHandle> owner(ProcessHandle wrapper) {
-        try {
-            String env = Files.readString(Path.of("/proc/" + wrapper.pid() + "/environ"), StandardCharsets.ISO_8859_1);
-            for (String kv : env.split("\0")) {
-                if (kv.startsWith("BOXLAB_OWNER=")) {
-                    return ProcessHandle.of(Long.parseLong(kv.substring("BOXLAB_OWNER=".length())));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        return wrapper.parent();
-    }
-
-    private static boolean isOrDescendsFrom(ProcessHandle p, long ancestor) {
-        Optional<ProcessHandle> q = Optional.of(p);
-        while (q.isPresent()) {
-            if (q.get().pid() == ancestor) {
-                return true;
-            }
-            q = q.get().parent();
-        }
-        return false;
     }
 }
