@@ -32,12 +32,6 @@ final class CommandSlot extends Region<CommandSlot> implements Slot {
         return this;
     }
 
-    /** Adds the "running, Ctrl-C stops it" note while the lab runs a command. */
-    @Override
-    public void busy(boolean on) {
-        busy = on;
-    }
-
     /** Enter, Esc and Tab are the screen's; every other key edits the line. */
     @Override
     public boolean key(KeyStroke k) {
@@ -65,5 +59,11 @@ final class CommandSlot extends Region<CommandSlot> implements Slot {
                 paint.put(g, w - note.length(), y, Row.of(Tone.DIM, note), note.length());
             }
         }
+    }
+
+    /** Adds the "running, Ctrl-C stops it" note while the lab runs a command. */
+    @Override
+    public void busy(boolean on) {
+        busy = on;
     }
 }

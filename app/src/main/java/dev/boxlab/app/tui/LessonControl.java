@@ -63,6 +63,15 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         quiet = on;
     }
 
+    boolean quiet() {
+        return quiet;
+    }
+
+    /** The lab's state as read for the screen (what a learner broke, among the rest). */
+    LiveState live() {
+        return live;
+    }
+
     LessonSession session() {
         return session;
     }

@@ -71,7 +71,7 @@ final class LessonScreen extends FullScreenView {
         state = new StatePane(live, paint);
         command = new CommandSlot(paint);
         slot = command;
-        title = new TitleBar(paint, control, live);
+        title = new TitleBar(paint, control);
         bar = new KeyBar(paint);
         keys = new ScreenKeys(this);
     }
@@ -91,7 +91,6 @@ final class LessonScreen extends FullScreenView {
     void demo(dev.boxlab.app.session.Typist typist) {
         demo = new DemoDriver(typist, this);
         step.demo(true);
-        title.demo(true);
         control.quiet(true);
     }
 

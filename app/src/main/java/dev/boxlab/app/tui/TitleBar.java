@@ -16,18 +16,10 @@ import dev.boxlab.lessons.LessonSession.LabStatus;
 final class TitleBar extends Region<TitleBar> {
     private final Paint paint;
     private final LessonControl control;
-    private final LiveState live;
-    private boolean demo;
 
-    TitleBar(Paint paint, LessonControl control, LiveState live) {
+    TitleBar(Paint paint, LessonControl control) {
         this.paint = paint;
         this.control = control;
-        this.live = live;
-    }
-
-    /** A demo keeps check noise off the projector: no check count in the title either. */
-    void demo(boolean on) {
-        demo = on;
     }
 
     @Override
@@ -38,14 +30,14 @@ final class TitleBar extends Region<TitleBar> {
         Row left = Row.of(Tone.TITLE, " boxlab ").plus(Tone.BAR, " " + session.lesson().title() + "  ")
                 .plus(Tone.BAR_KEY, "Step " + (session.index() + 1) + "/" + session.lesson().steps().size());
         List<CheckResult> checks = session.checks();
-        if (checks != null && !checks.isEmpty() && !demo) {
+        if (checks != null && !checks.isEmpty() && !control.quiet()) { // a demo: no check noise on the projector
             long ok = checks.stream().filter(CheckResult::passed).count();
             left = left.plus(Tone.BAR, "  ").plus(Tone.BAR_KEY, ok == checks.size() ? glyphs.ok + " done"
                     : ok + "/" + checks.size() + " checks");
         }
         LabStatus status = control.status();
         String right = switch (status) {
-            case READY -> live.problems().isEmpty() ? "lab ready" : "lab broken: R rebuilds"; // read with the state
+            case READY -> control.live().problems().isEmpty() ? "lab ready" : "lab broken: R rebuilds"; // read with the state
             case BUSY -> "running: " + control.busyText().replace("\n", " ");
             case STARTING -> control.busyText() + glyphs.running;
             case FAILED -> "no lab";
