@@ -140,13 +140,13 @@ other_labs() {
   local -; set +e
   local w owner id table=
   for w in $(pgrep -f 'boxlab-labwrap-'); do
-    tr '\0' ' ' </proc/"$w"/cmdline 2>/dev/null | grep -q '^bash ' || continue
-    owner=$(tr '\0' '\n' </proc/"$w"/environ 2>/dev/null | sed -n 's/^BOXLAB_OWNER=//p')
+    tr '\0' ' ' 2>/dev/null </proc/"$w"/cmdline | grep -q '^bash ' || continue
+    owner=$(tr '\0' '\n' 2>/dev/null </proc/"$w"/environ | sed -n 's/^BOXLAB_OWNER=//p')
     # a wrapper of an older boxlab names no owner: the process that started it is
     [ -n "$owner" ] || owner=$(sed 's/.*) //' /proc/"$w"/stat 2>/dev/null | cut -d' ' -f2)
     if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then continue; fi
     descends_from "$owner" "$1" && continue
-    id=$(tr '\0\n' '  ' </proc/"$w"/cmdline 2>/dev/null | sed 's/.*boxlab-labwrap-//; s/ .*//')
+    id=$(tr '\0\n' '  ' 2>/dev/null </proc/"$w"/cmdline | sed 's/.*boxlab-labwrap-//; s/ .*//')
     echo "id $id"
     # the owner and every process below it, from one read of the process table
     [ -n "$table" ] || table=$(ps -e -o pid=,ppid=)
