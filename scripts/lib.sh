@@ -97,9 +97,10 @@ java_cmd() {
   printf '%s\n' "${BOXLAB_JAVA[@]}"
 }
 
-# the same in the array BOXLAB_JAVA, with no subshell (the launcher)
+# the same in the array BOXLAB_JAVA, with no subshell (the launcher); a stale or missing CDS archive
+# only costs start time, so the JVM says nothing of it on the learner's terminal
 java_args() {
-  BOXLAB_JAVA=(java -Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+  BOXLAB_JAVA=(java -Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
   [ -f "$BOXLAB_JSA" ] && BOXLAB_JAVA+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
   BOXLAB_JAVA+=(-jar "$BOXLAB_JAR")
 }
