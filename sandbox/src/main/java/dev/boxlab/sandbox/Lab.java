@@ -53,6 +53,7 @@ public final class Lab implements LabPort {
     private LabShell probe;
     private LabShell checks;
     private volatile boolean closed;
+    private final List<LabEvents> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Lab(LabProcess process, LabCgroups cgroups) {
         this.id = process.id();
@@ -229,12 +230,40 @@ public final class Lab implements LabPort {
         return out;
     }
 
+    /**
+     * Tells {@code onChange} (on a thread of its own) each time the kernel reports a change of the
+     * lab's network: links, addresses, routes and forwarding of the lab host and of every namespace
+     * it has an id for (see {@link LabEvents}). Ends with the lab, or when closed.
+     */
+    @Override
+    public Watch watch(Runnable onChange) {
+        requireAlive();
+        long world = ProcessHandle.of(process.initPid()).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                .orElseThrow(() -> new LabException("no lab events: the lab init has no parent"));
+        LabEvents e = LabEvents.start(process.initPid(), world, onChange);
+        watches.add(e);
+        return new Watch() {
+            @Override
+            public boolean live() {
+                return e.isAlive();
+            }
+
+            @Override
+            public void close() {
+                watches.remove(e);
+                e.close();
+            }
+        };
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        watches.forEach(LabEvents::close);
+        watches.clear();
         // the kernel ends every process of the lab, the shells' among them, once the pipe closes; the
         // wait is for the wrapper, which removes the cgroups: tens of milliseconds, so nothing of the
         // lab outlives boxlab (the bound is for a world that does not end: then it is killed)

@@ -52,6 +52,35 @@ public interface LabPort extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Tells {@code onChange}, on a thread of its own, whenever the kernel says the lab's network
+     * changed, until the returned handle is closed or the lab ends. A lab that cannot tell returns
+     * a handle that does nothing (callers keep a slow poll for what events do not cover).
+     */
+    default Watch watch(Runnable onChange) {
+        return Watch.NONE;
+    }
+
+    /** What {@link #watch} returns: closing it stops the events. */
+    interface Watch extends AutoCloseable {
+        /** No events: the caller polls. */
+        Watch NONE = new Watch() {
+            @Override
+            public boolean live() {
+                return false;
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        /** Whether events still come (they end with the lab). */
+        boolean live();
+
+        @Override
+        void close();
+    }
+
     /** Ends the lab; idempotent and safe from a shutdown hook. */
     @Override
     void close();

@@ -284,6 +284,7 @@ public final class LiveState implements LessonSession.Listener {
     public void labReady(double seconds) {
         Snapshot s = trySnapshot();
         List<String> broken = tryProblems();
+        previous = s;
         synchronized (this) {
             problems = broken;
             baseline = null;
@@ -309,7 +310,7 @@ public final class LiveState implements LessonSession.Listener {
         publish();
     }
 
-    /** The first command of a run: the state as shown is the baseline (a fresh read would wait behind a check). */
+    /** The first command of a run: the state after the last run (or as shown) is the baseline; events may have shown this run's changes already. */
     @Override
     public void commandStarted(String command, String source) {
         if (inCommands) {
@@ -322,7 +323,7 @@ public final class LiveState implements LessonSession.Listener {
             commandsView = view;
             commandsMountsOf = mountTargets.pid();
         }
-        before = shown != null ? shown : trySnapshot();
+        before = previous != null ? previous : shown != null ? shown : trySnapshot();
         previous = before;
         viewBefore = commandsView == View.NETWORK ? null : tryView(commandsView, commandsMountsOf);
     }

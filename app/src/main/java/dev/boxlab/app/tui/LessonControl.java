@@ -29,6 +29,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
     private final Runnable redraw;
     /** Told when the learner is on another step (the panes go back to their tops). */
     private final Runnable moved;
+    private final LabWatch events; // the kernel's word that the lab's network changed
     private boolean quiet;
 
     private String busyText = "starting the lab";
@@ -36,8 +37,6 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
     private boolean queued;
     private boolean checking;
     private long ticks;
-    /** When a command, a step or a lab last happened (System.nanoTime): the timer polls often only after it. */
-    private volatile long lastEvent = System.nanoTime();
     private Row message;
     private long messageUntil;
     /** The transcript entry of the command running now (the lab thread's). */
@@ -56,6 +55,8 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         session.listen(this);
         live.listen(this);
         session.listen(live);
+        events = new LabWatch(session, this::changed);
+        session.listen(events);
     }
 
     /** A demo keeps check noise off the projector. */
@@ -245,20 +246,17 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         });
     }
 
-    /**
-     * A command ended outside the session: in a terminal pane's shell or a second terminal's
-     * {@code boxlab shell}, as the command hook tells it. The state and the checks follow at once
-     * rather than at the next poll. Any thread.
-     */
+    /** A command ended in a lab shell (the terminal pane's, {@code boxlab shell}'s), as the hook tells it. Any thread. */
     void commandElsewhere() {
-        lastEvent = System.nanoTime();
+        events.happened();
+        changed();
+    }
+
+    /** The lab changed (a command, the kernel's events): the state and the checks follow at once. Any thread. */
+    private void changed() {
         live.refresh();
         work.gui(this::checkNow);
     }
-
-    /** After this long with no command, step or lab, the timer polls only every {@link #SAFETY_TICKS}th tick. */
-    static final long QUIET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    static final int SAFETY_TICKS = 20;
 
     /** The timer: a poll of the state, and of the checks every third tick while the lab is idle. */
     void tick() {
@@ -266,12 +264,12 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         if (s != LabStatus.READY && s != LabStatus.BUSY) {
             return;
         }
-        // an idle screen costs next to nothing: commands (the session's and, through the command
-        // hook, every lab shell's) refresh the state and the checks themselves, so the timer polls
-        // every tick only for a while after one, for what they set going; then a slow safety poll
+        // commands (the session's, and every lab shell's through the hook) and the kernel's network
+        // events refresh the state and checks themselves: the timer polls each tick only for 10 s after
+        // a command (for what it set going; not the network while events come), then a slow safety poll
         long n = ++ticks;
-        boolean calm = System.nanoTime() - lastEvent > QUIET_NANOS;
-        if (calm && n % SAFETY_TICKS != 0) {
+        boolean calm = events.calm(live.view());
+        if (calm && n % LabWatch.SAFETY_TICKS != 0) {
             return;
         }
         live.refresh();
@@ -288,7 +286,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void moved(int index, Step step) {
-        lastEvent = System.nanoTime();
+        events.happened();
         work.gui(() -> {
             moved.run();
             progress.currentStep(session.lesson(), step.id());
@@ -307,7 +305,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void labReady(double seconds) {
-        lastEvent = System.nanoTime();
+        events.happened();
         int built = session.index();
         work.gui(() -> {
             transcript.note(Row.of(Tone.DIM, String.format(Locale.ROOT, "lab ready in %.1f s", seconds)
@@ -333,7 +331,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void commandStarted(String command, String source) {
-        lastEvent = System.nanoTime();
+        events.happened();
         TranscriptLog.Entry e = transcript.detached(command, source);
         current = e;
         work.gui(() -> {
@@ -369,7 +367,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
 
     @Override
     public void commandsEnded() {
-        lastEvent = System.nanoTime();
+        events.happened();
         work.gui(() -> {
             queued = false;
             checkNow();

@@ -106,7 +106,33 @@ final class FakeLab implements LabPort, LabSupply {
 
     @Override
     public Snapshot snapshot() {
+        snapshots++;
         return state;
+    }
+
+    /** Snapshots read so far. */
+    int snapshots;
+    /** Whether the lab tells its changes ({@link #watch}), and who to tell. */
+    boolean events;
+    Runnable watcher;
+
+    @Override
+    public Watch watch(Runnable onChange) {
+        if (!events) {
+            return Watch.NONE;
+        }
+        watcher = onChange;
+        return new Watch() {
+            @Override
+            public boolean live() {
+                return running && watcher == onChange;
+            }
+
+            @Override
+            public void close() {
+                watcher = null;
+            }
+        };
     }
 
     @Override

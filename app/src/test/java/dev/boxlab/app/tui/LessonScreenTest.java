@@ -216,6 +216,29 @@ class LessonScreenTest {
     }
 
     @Test
+    void theKernelsEventsBringTheStateAndChecksAndTheTimerOnlyPollsSlowly() throws IOException {
+        lab.events = true;
+        VirtualScreen v = open(100, 40, 1);
+        LessonScreen s = (LessonScreen) v.window.getComponent();
+        assertTrue(v.text().contains("✗ dummy0 exists"), v.text());
+        // no command: a background job adds the link, and the kernel says the network changed
+        lab.state = Snapshots.withHostLink(lab.state, Snapshots.link("dummy0", "dummy", null, null));
+        lab.passing.add("dummy0 exists");
+        lab.watcher.run();
+        v.draw();
+        assertTrue(v.text().contains("dummy0"), v.text());
+        assertTrue(v.text().contains("✓ dummy0 exists"), v.text());
+        // while events come, the timer reads the network only as a slow safety poll
+        int before = lab.snapshots;
+        for (int i = 1; i < LabWatch.SAFETY_TICKS; i++) {
+            s.tick();
+        }
+        assertEquals(before, lab.snapshots, "no snapshot between events");
+        s.tick();
+        assertEquals(before + 1, lab.snapshots, "the safety poll");
+    }
+
+    @Test
     void hintsComeOnRequestOneAtATime() throws IOException {
         VirtualScreen v = open(100, 40, 0);
         assertFalse(v.text().contains("Hint 1/2"));

@@ -60,6 +60,21 @@ class LiveStateTest {
     }
 
     @Test
+    void aChangeTheKernelToldBeforeTheHookReportedItsCommandIsStillTheCommands() {
+        FakeLab lab = new FakeLab(Snapshots.fresh());
+        LiveState live = new LiveState(() -> lab, Runnable::run);
+        live.labReady(0);
+        // a command in the terminal adds a bridge; the kernel's event refreshes the pane at once
+        lab.state = Snapshots.withHostLink(lab.state, Snapshots.link("br9", "bridge", null, null));
+        live.refresh();
+        // then the prompt comes back and the hook reports the command
+        live.commandStarted("ip link add br9 type bridge", "you");
+        live.commandFinished(DONE);
+        live.commandsEnded();
+        assertTrue(live.changes().stream().anyMatch(c -> c.subject().equals("br9")), "br9 is marked: " + live.changes());
+    }
+
+    @Test
     void whatALearnerBrokeIsReadWithTheStateAndOnlyThen() {
         FakeLab lab = new FakeLab(Snapshots.fresh());
         LiveState live = new LiveState(() -> lab, Runnable::run);
