@@ -21,6 +21,7 @@ import dev.boxlab.lessons.LessonRunner.CheckResult;
 import dev.boxlab.lessons.LessonRunner.StepResult;
 import dev.boxlab.sandbox.MachineUnchanged;
 import dev.boxlab.sandbox.Lab;
+import dev.boxlab.sandbox.LabLimits;
 
 /**
  * Root: every built-in lesson, headless, on the real kernel. Before each step every one of its checks
@@ -54,7 +55,7 @@ class LessonsOnKernelTest {
      * must also fail before its step) or each step's variant number {@code chain} where it has one.
      */
     private static void walk(Lesson lesson, int chain, List<String> problems) {
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             LessonRunner runner = new LessonRunner(lesson, lab, null);
             int last = chain < 0 ? lesson.steps().size() - 1 : 0;
             for (int i = 0; i < lesson.steps().size(); i++) {
@@ -119,7 +120,7 @@ class LessonsOnKernelTest {
                 for (Lesson.Alternative shortcut : step.shortcuts()) {
                     jobs.add(new Job(index, () -> {
                         String what = id + ": step '" + step.id() + "' shortcut '" + shortcut.name() + "'";
-                        try (Lab lab = Lab.start()) {
+                        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
                             LessonRunner runner = new LessonRunner(lesson, lab, null);
                             runner.fastForward(index);
                             runner.runCommands(step, shortcut.run());
@@ -166,7 +167,7 @@ class LessonsOnKernelTest {
     void fastForwardBuildsTheStateOfTheLastStep() {
         Lesson lesson = LessonLibrary.load(null).find("networking").orElseThrow();
         int last = lesson.steps().size() - 1;
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             LessonRunner runner = new LessonRunner(lesson, lab, null);
             List<StepResult> built = runner.fastForward(last);
             assertEquals(last, built.size());

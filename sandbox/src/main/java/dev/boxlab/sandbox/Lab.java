@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -68,12 +69,20 @@ public final class Lab implements LabPort {
 
     /** Starts a lab whose cgroup holds it to {@code limits} (memory, processes, CPU) from its first process. */
     public static Lab start(LabLimits limits) {
+        return start(limits, Map.of());
+    }
+
+    /**
+     * Starts a lab held to {@code limits} with {@code commands} (name to script: the lessons' helpers,
+     * make-rootfs, build-image...) on its PATH beside its own.
+     */
+    public static Lab start(LabLimits limits, Map<String, String> commands) {
         Host.preflight(List.of());
         String id = UUID.randomUUID().toString().substring(0, 8);
         LabCgroups cgroups = LabCgroups.create(CgroupLayout.detect(), id, limits);
         LabProcess process;
         try {
-            process = LabProcess.start(id, cgroups);
+            process = LabProcess.start(id, cgroups, commands);
         } catch (RuntimeException e) {
             cgroups.remove();
             throw e;

@@ -38,7 +38,8 @@ final class LabProcess {
         this.ended = ended;
     }
 
-    static LabProcess start(String id, LabCgroups cgroups) {
+    /** Starts the lab's processes; {@code commands} go on its PATH beside its own (see {@link LabScripts#filesBundle}). */
+    static LabProcess start(String id, LabCgroups cgroups, Map<String, String> commands) {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "eval \"$BOXLAB_WRAPPER\"", "boxlab-labwrap-" + id));
         cgroups.dirs().forEach(d -> cmd.add(d.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -50,7 +51,7 @@ final class LabProcess {
         env.put("BOXLAB_WRAPPER", LabScripts.text("lab/wrapper.sh"));
         env.put("BOXLAB_WORLD", LabScripts.text("lab/world.sh"));
         env.put("BOXLAB_ROOT", LabScripts.text("lab/root.sh"));
-        env.put("BOXLAB_FILES", LabScripts.filesBundle());
+        env.put("BOXLAB_FILES", LabScripts.filesBundle(commands));
         Process wrapper;
         try {
             wrapper = pb.start();

@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The lab's shell scripts, kept as files under resources (dev/boxlab/sandbox/lab/ and bin/) so
  * shellcheck and the tests read them as files: the wrapper, world and root scripts that start a lab,
- * the probes, and the commands on the lab's PATH.
+ * the probes, and the lab's own command on its PATH ({@code outside}). The commands lessons use
+ * (make-rootfs, build-image...) are the lessons module's, handed to {@link Lab#start(LabLimits, Map)}.
  */
 final class LabScripts {
     /** Files the lab's root script writes under the lab's /run/boxlab: the probes. */
     static final List<String> PROBES = List.of("probe.sh", "probe-ns.sh", "probe-cgroups.sh");
-    /** Commands on the lab's PATH (/run/boxlab/bin). */
-    static final List<String> COMMANDS = List.of("outside", "container-pid", "make-rootfs", "cgpath", "build-image",
-            "oci-verify", "mini-build");
+    /** The lab's own commands on its PATH (/run/boxlab/bin). */
+    static final List<String> COMMANDS = List.of("outside");
+    private static final Pattern COMMAND_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private LabScripts() {}
 
@@ -31,8 +34,11 @@ final class LabScripts {
         }
     }
 
-    /** A script, run in the lab's /run/boxlab, that writes the probes and the commands (builtins and one chmod). */
-    static String filesBundle() {
+    /**
+     * A script, run in the lab's /run/boxlab, that writes the probes, the lab's commands and {@code more}
+     * commands (name to script) on its PATH: builtins and one chmod.
+     */
+    static String filesBundle(Map<String, String> more) {
         StringBuilder sb = new StringBuilder("mkdir -p bin\n");
         for (String p : PROBES) {
             append(sb, p, text("lab/" + p));
@@ -40,6 +46,12 @@ final class LabScripts {
         for (String c : COMMANDS) {
             append(sb, "bin/" + c, text("bin/" + c));
         }
+        more.forEach((name, body) -> {
+            if (!COMMAND_NAME.matcher(name).matches() || COMMANDS.contains(name)) {
+                throw new LabException("cannot put a command named '" + name + "' on the lab's PATH");
+            }
+            append(sb, "bin/" + name, body);
+        });
         return sb.append("chmod 755 bin/*\n").toString();
     }
 

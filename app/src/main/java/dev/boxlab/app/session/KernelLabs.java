@@ -1,11 +1,12 @@
 package dev.boxlab.app.session;
 
+import dev.boxlab.lessons.LabCommands;
 import dev.boxlab.lessons.LabSupply;
 import dev.boxlab.sandbox.Host;
 import dev.boxlab.sandbox.Lab;
 import dev.boxlab.sandbox.LabLimits;
 
-/** Labs on this machine's kernel: the lesson's tools checked first, then a fresh {@link Lab}. */
+/** Labs on this machine's kernel: the lesson's tools checked first, then a fresh {@link Lab} with the lessons' commands. */
 public final class KernelLabs {
     private KernelLabs() {}
 
@@ -17,7 +18,7 @@ public final class KernelLabs {
     public static LabSupply supply(LabLimits limits) {
         return LabSupply.startingWith(lesson -> {
             Host.preflight(lesson.requires());
-            return Lab.start(limits);
+            return Lab.start(limits, LabCommands.all());
         });
     }
 }

@@ -1,4 +1,4 @@
-package dev.boxlab.sandbox;
+package dev.boxlab.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Root: the lab's helper commands (container-pid, make-rootfs, cgpath) on the real kernel. */
+import dev.boxlab.sandbox.CgroupLayout;
+import dev.boxlab.sandbox.CommandResult;
+import dev.boxlab.sandbox.Lab;
+import dev.boxlab.sandbox.LabLimits;
+import dev.boxlab.sandbox.MachineUnchanged;
+
+/** Root: the lessons' commands (container-pid, make-rootfs, cgpath) in a lab, on the real kernel. */
 @ExtendWith(MachineUnchanged.class)
 class LabHelpersOnKernelTest {
     @Test
     void containerPidFindsTheContainerByHostnamePreferringPid1() {
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             // unshare --fork stays in the new UTS namespace beside its child: the child, PID 1 inside, wins
             lab.run("unshare --uts --pid --fork --mount-proc sh -c 'hostname c1; exec sleep infinity' </dev/null >/dev/null 2>&1 &");
             CommandResult pid = lab.run("container-pid c1");
@@ -32,7 +38,7 @@ class LabHelpersOnKernelTest {
 
     @Test
     void makeRootfsBuildsARootThatRunsBusybox() {
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             String dir = "/tmp/rootfs-" + lab.id();
             CommandResult made = lab.run("make-rootfs " + dir + " && chroot " + dir
                     + " /bin/sh -c 'ls /bin/ls /usr/bin/env /sbin/pivot_root && id -un'");
@@ -45,7 +51,7 @@ class LabHelpersOnKernelTest {
 
     @Test
     void cgpathPointsAtThisMachinesHierarchy() {
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             CgroupLayout.Version v = lab.cgroupLayout().version();
             CommandResult r = lab.run("mkdir -p $(cgpath t1) && cat $(cgpath t1 memory.max) $(cgpath t1 pids.max) $(cgpath t1 cpu.max)");
             assertTrue(r.ok(), r.output());

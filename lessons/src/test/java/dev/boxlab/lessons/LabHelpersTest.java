@@ -1,4 +1,4 @@
-package dev.boxlab.sandbox;
+package dev.boxlab.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No root: the lab's cgpath command, the file the lab installs and run against fake cgroup trees,
+ * No root: the lessons' cgpath command, the file a lesson's lab installs and run against fake cgroup trees,
  * so both hierarchies are covered whichever one this machine has (the lessons on the kernel cover
  * the real one).
  */
@@ -27,9 +27,9 @@ class LabHelpersTest {
     @TempDir
     Path tmp;
 
-    /** The text of a command the lab puts on its PATH (/run/boxlab/bin/NAME): a file under resources. */
+    /** The text of a command a lesson's lab has on its PATH (/run/boxlab/bin/NAME): a file of bin/. */
     static String helper(String name) {
-        return LabScripts.text("bin/" + name);
+        return LabCommands.text(name);
     }
 
     private record Run(int exit, String out) {}
@@ -99,5 +99,15 @@ class LabHelpersTest {
         assertEquals(2, usage.exit());
         assertTrue(usage.out().startsWith("usage: cgpath"), usage.out());
         assertNotEquals(0, cgpath(v2(), "a", "b", "c").exit());
+    }
+
+    /** Every file of bin/ is a command the labs get, and every command has its file. */
+    @Test
+    void everyFileOfBinIsALabCommand() throws IOException {
+        try (var files = Files.list(Path.of("bin"))) {
+            assertEquals(new java.util.TreeSet<>(LabCommands.NAMES),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
+        assertEquals(LabCommands.NAMES.size(), LabCommands.all().size());
     }
 }

@@ -1,23 +1,27 @@
-package dev.boxlab.sandbox;
+package dev.boxlab.lessons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Root: the track 2 helpers (build-image, oci-verify) and runc inside a lab, on the real kernel. */
+import dev.boxlab.sandbox.CommandResult;
+import dev.boxlab.sandbox.Host;
+import dev.boxlab.sandbox.Lab;
+import dev.boxlab.sandbox.LabLimits;
+import dev.boxlab.sandbox.MachineUnchanged;
+import dev.boxlab.sandbox.RootOnly;
+
+/** Root: the lessons' image commands (build-image, oci-verify, make-rootfs) and runc inside a lab, on the real kernel. */
 @ExtendWith(MachineUnchanged.class)
 class ImageHelpersOnKernelTest {
     @Test
     void buildImageMakesALayoutThatOciVerifyAcceptsAndACorruptBlobFails() {
         RootOnly.require();
         assumeTrue(Host.which("jq") != null, "jq is not installed");
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             CommandResult built = lab.run("build-image /tmp/image && oci-verify /tmp/image");
             assertTrue(built.ok(), built.output());
             assertTrue(built.output().contains("valid OCI image layout (3 layers)"), built.output());
@@ -40,7 +44,7 @@ class ImageHelpersOnKernelTest {
     void runcRunsAContainerInsideALab() {
         RootOnly.require();
         assumeTrue(Host.which("runc") != null, "runc is not installed");
-        try (Lab lab = Lab.start()) {
+        try (Lab lab = Lab.start(LabLimits.NONE, LabCommands.all())) {
             CommandResult r = lab.run("mkdir -p /tmp/b && cd /tmp/b && make-rootfs rootfs && runc spec && "
                     + "sed -i 's/\"terminal\": true/\"terminal\": false/; s/\"sh\"$/\"hostname\"/' config.json && "
                     + "runc run t1 </dev/null; cd /");
@@ -49,31 +53,6 @@ class ImageHelpersOnKernelTest {
             // runc removed its container and cgroups when the container ended
             assertEquals("", lab.run("runc list -q").output().strip());
             assertTrue(lab.run("! find /sys/fs/cgroup -name t1 | grep -q .").ok());
-        }
-    }
-
-    @Test
-    void layersReadsAnOverlayStackAndUnmountedLayerDirs() {
-        RootOnly.require();
-        try (Lab lab = Lab.start()) {
-            CommandResult r = lab.run("mkdir -p /tmp/l1/etc /tmp/l2/app /tmp/up /tmp/work /tmp/m && echo hi > /tmp/l1/etc/motd "
-                    + "&& head -c 100000 /dev/zero > /tmp/l2/app/big && mount -t overlay overlay "
-                    + "-o lowerdir=/tmp/l2:/tmp/l1,upperdir=/tmp/up,workdir=/tmp/work /tmp/m && rm /tmp/m/etc/motd && echo new > /tmp/m/new");
-            assertTrue(r.ok(), r.output());
-            List<Layers.Stack> stacks = Layers.stacks(lab, null);
-            assertEquals(1, stacks.size());
-            Layers.Stack s = stacks.get(0);
-            assertEquals("/tmp/m", s.mountPoint());
-            assertEquals(List.of("/tmp/l2", "/tmp/l1"), s.lowers().stream().map(Layers.LayerDir::path).toList());
-            assertEquals(100000, s.lowers().get(0).bytes());
-            assertEquals(1, s.upper().whiteouts());
-            assertTrue(s.upper().entries().contains(new Layers.Entry("etc/motd", Layers.Kind.WHITEOUT, 0)), s.upper().toString());
-            assertTrue(s.upper().entries().contains(new Layers.Entry("new", Layers.Kind.FILE, 4)), s.upper().toString());
-            // a directory that is no longer mounted, and one that does not exist
-            lab.run("umount /tmp/m");
-            List<Layers.LayerDir> dirs = Layers.dirs(lab, List.of("/tmp/up", "/tmp/no such dir"));
-            assertEquals(3, dirs.get(0).entryCount());
-            assertFalse(dirs.get(1).exists());
         }
     }
 }
