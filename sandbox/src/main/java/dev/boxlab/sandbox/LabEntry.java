@@ -2,6 +2,7 @@ package dev.boxlab.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How any process enters a lab from the machine: every namespace of the lab init (its root among
@@ -49,5 +50,21 @@ public final class LabEntry {
                 "setpriv", "--bounding-set", dropWords(), "--inh-caps=-all", "--"));
         cmd.addAll(command);
         return cmd;
+    }
+
+    /**
+     * Lets an nsenter of {@link #command} end: once what it started in the lab has ended, it reaps it
+     * and exits by itself; only one still there after two seconds is killed (killed first, it would
+     * leave its child to the machine's init, see above).
+     */
+    static void awaitEnd(Process nsenter) {
+        try {
+            if (!nsenter.waitFor(2, TimeUnit.SECONDS)) {
+                nsenter.destroyForcibly();
+                nsenter.waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The kernel's own word that the lab's network changed: {@code ip monitor} on the lab host's
@@ -88,13 +87,6 @@ final class LabEvents implements AutoCloseable {
     @Override
     public void close() {
         Descendants.kill(Descendants.of(nsenter.toHandle()));
-        try {
-            if (!nsenter.waitFor(2, TimeUnit.SECONDS)) {
-                nsenter.destroyForcibly();
-                nsenter.waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LabEntry.awaitEnd(nsenter);
     }
 }

@@ -272,14 +272,7 @@ public final class LabShell implements AutoCloseable {
         }
         // nsenter reaps the shell and ends by itself; killed first, it would leave the shell to
         // the machine's init (see LabEntry), so only one that does not end is killed
-        try {
-            if (!nsenter.waitFor(2, TimeUnit.SECONDS)) {
-                nsenter.destroyForcibly();
-                nsenter.waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LabEntry.awaitEnd(nsenter);
         try {
             stdin.close();
         } catch (IOException ignored) {
