@@ -1,5 +1,6 @@
 package dev.boxlab.app;
 
+import dev.boxlab.app.session.KeyMap;
 import dev.boxlab.app.session.Progress;
 import dev.boxlab.app.session.Recorder;
 import java.io.PrintWriter;
@@ -57,9 +58,14 @@ final class BoxlabCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--demo", description = "Instructor mode: each command is typed out at a readable pace and "
-            + "runs when you press a key; no hints or check noise. Space (or Enter) types, runs and moves on; "
-            + "b goes back a step; q quits; ? on the screen lists every key.")
+            + "runs when you press a key; no hints or check noise. Keys: "
+            + "${sys:boxlab.demo.keys}.")
     boolean demo;
+
+    static {
+        // for --help: the demo's keys as the key map has them, so the help cannot disagree with the screen
+        System.setProperty("boxlab.demo.keys", KeyMap.barLine(KeyMap.Mode.DEMO));
+    }
 
     @Option(names = "--challenge", description = "Hide each step's commands: build the state yourself; hints and "
             + "solve are there when you need them.")

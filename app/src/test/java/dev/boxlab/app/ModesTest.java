@@ -26,6 +26,15 @@ class ModesTest {
         assertTrue(t.err().contains("--challenge is for a learner's screen or --plain, not --run-all"), t.err());
     }
 
+    /** The --demo help names the demo's keys from the key map, so it cannot disagree with the screen. */
+    @Test
+    void theDemosHelpListsTheDemosKeysFromTheKeyMap() {
+        CommandLineTest.Run r = CommandLineTest.run("--help");
+        String keys = KeyMap.barLine(Mode.DEMO);
+        assertTrue(keys.contains("Space type next command") && keys.contains("q quit"), keys);
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("Keys: " + keys + "."), r.out());
+    }
+
     @Test
     void theLauncherLearnsWhetherALabIsNeeded() {
         StringWriter out = new StringWriter();

@@ -141,6 +141,11 @@ public final class KeyMap {
         return sb.toString();
     }
 
+    /** A mode's keys as its key bar shows them, in one line ("Space type next command, ← back a step, ..."). */
+    public static String barLine(Mode m) {
+        return String.join(", ", in(m).stream().filter(b -> b.bar() != null).map(b -> b.barKey() + " " + b.bar()).toList());
+    }
+
     /** The {@code :} words the screen's command line understands, for its help's last lines. */
     public static String screenWords() {
         StringBuilder sb = new StringBuilder();
