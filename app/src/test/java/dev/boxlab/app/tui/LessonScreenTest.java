@@ -110,9 +110,7 @@ class LessonScreenTest {
     @Test
     void aTypedCommandRunsInTheLabAndItsChangesAreMarked() throws IOException {
         VirtualScreen v = open(100, 40, 1);
-        v.press(':');
-        v.type("ip link add dummy0 type dummy");
-        v.press(KeyType.Enter);
+        v.command("ip link add dummy0 type dummy");
         assertEquals(List.of("you: ip link add dummy0 type dummy"), lab.commands);
         String t = v.text();
         assertTrue(t.contains("lab-host# ip link add dummy0 type dummy"), t);
@@ -128,9 +126,7 @@ class LessonScreenTest {
         lab.state = Snapshots.bridge();
         VirtualScreen v = open(120, 60, 1);
         lab.effects.put("ip link del veth1", s -> Snapshots.fresh());
-        v.press(':');
-        v.type("ip link del veth1");
-        v.press(KeyType.Enter);
+        v.command("ip link del veth1");
         String t = v.text();
         assertTrue(t.contains("-   link veth1  (removed)"), t);
         assertTrue(t.contains("-   netns1 (namespace)  (removed)"), t);
@@ -139,9 +135,7 @@ class LessonScreenTest {
     @Test
     void withoutColourChangesStillCarryTheirSigns() throws IOException {
         VirtualScreen v = open(100, 40, 1, Theme.mono());
-        v.press(':');
-        v.type("ip link add dummy0 type dummy");
-        v.press(KeyType.Enter);
+        v.command("ip link add dummy0 type dummy");
         String t = v.text();
         assertTrue(t.contains("+ lab-host: link dummy0"), t);
         assertTrue(t.contains("+dummy0"), t);

@@ -66,6 +66,13 @@ final class VirtualScreen {
         }
     }
 
+    /** A command typed on the screen's command line (: to get there) and run (Enter). */
+    void command(String line) throws IOException {
+        press(':');
+        type(line);
+        press(KeyType.Enter);
+    }
+
     void resize(int columns, int rows) throws IOException {
         terminal.setTerminalSize(new TerminalSize(columns, rows));
         draw();
