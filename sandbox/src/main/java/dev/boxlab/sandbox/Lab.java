@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -88,16 +90,41 @@ public final class Lab implements LabPort {
             throw e;
         }
         Lab lab = new Lab(process, cgroups);
+        // the three shells start side by side: each is a few processes and a round trip
+        int pid = process.initPid();
+        java.util.function.Function<String, CompletableFuture<LabShell>> open = name -> CompletableFuture.supplyAsync(
+                () -> new LabShell(pid, name, ENVIRONMENT, cgroups::adopt), r -> daemon(r, name).start());
+        CompletableFuture<LabShell> probe = open.apply("probe");
+        CompletableFuture<LabShell> checks = open.apply("checks");
+        RuntimeException failed = null;
         try {
-            int pid = process.initPid();
             lab.shell = new LabShell(pid, "shell", ENVIRONMENT, cgroups::adopt);
-            lab.probe = new LabShell(pid, "probe", ENVIRONMENT, cgroups::adopt);
-            lab.checks = new LabShell(pid, "checks", ENVIRONMENT, cgroups::adopt);
-            return lab;
         } catch (RuntimeException e) {
-            lab.close();
-            throw e instanceof LabException ? e : new LabException("lab setup failed: " + e, e);
+            failed = e;
         }
+        for (var f : List.of(probe, checks)) {
+            try {
+                LabShell sh = f.join();
+                if (f == probe) {
+                    lab.probe = sh;
+                } else {
+                    lab.checks = sh;
+                }
+            } catch (CompletionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        if (failed != null) {
+            lab.close();
+            throw failed instanceof LabException ? failed : new LabException("lab setup failed: " + failed, failed);
+        }
+        return lab;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, "lab-shell-start-" + name);
+        t.setDaemon(true);
+        return t;
     }
 
     @Override
