@@ -132,7 +132,8 @@ final class BoxlabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         refuseContradictions();
-        LessonLibrary library = library();
+        // a run that opens one lesson reads only it at once (the list, for the picker, when asked for)
+        LessonLibrary library = lesson != null && !list && !warmUp ? LessonLibrary.lazy(lessonsDir, lesson) : library();
         if (warmUp) {
             try {
                 dev.boxlab.app.tui.WarmUp.run(library.lessons());
