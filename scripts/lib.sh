@@ -93,14 +93,18 @@ build_cds() {
 }
 
 java_cmd() {
-  java_args
+  java_args "$@"
   printf '%s\n' "${BOXLAB_JAVA[@]}"
 }
 
 # the same in the array BOXLAB_JAVA, with no subshell (the launcher); a stale or missing CDS archive
-# only costs start time, so the JVM says nothing of it on the learner's terminal
+# only costs start time, so the JVM says nothing of it on the learner's terminal. java_args serve:
+# for boxlab serve, a server that runs for hours drawing many screens, the full JIT (C2: less CPU
+# per keystroke than the quick-starting C1 alone, see the README's serve figures)
 java_args() {
-  BOXLAB_JAVA=(java -Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+  # shellcheck disable=SC2054 # the commas are -Xlog's own
+  BOXLAB_JAVA=(java -Djdk.lang.Process.launchMechanism=VFORK -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+  [ "${1:-}" = serve ] || BOXLAB_JAVA+=(-XX:TieredStopAtLevel=1)
   [ -f "$BOXLAB_JSA" ] && BOXLAB_JAVA+=(-XX:SharedArchiveFile="$BOXLAB_JSA")
   BOXLAB_JAVA+=(-jar "$BOXLAB_JAR")
 }
