@@ -147,8 +147,11 @@ final class ServeCommand implements Callable<Integer> {
                 if (said != null) {
                     room.broadcast(said);
                 }
-                String[] to = String.valueOf(ClassCommand.take(runDir, ClassCommand.CATCH_UP)).split(" ");
-                library.find(to[0]).ifPresent(l -> room.catchUp(l, Integer.parseInt(to[1])));
+                String to = ClassCommand.take(runDir, ClassCommand.CATCH_UP);
+                if (to != null) { // LESSON-ID STEP-INDEX, checked by boxlab class
+                    String[] f = to.split(" ");
+                    library.find(f[0]).ifPresent(l -> room.catchUp(l, Integer.parseInt(f[1])));
+                }
                 room.publish(published);
             } catch (IOException | RuntimeException e) {
                 // the next round tries again

@@ -158,7 +158,8 @@ public final class Watching implements AutoCloseable {
         try {
             c = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            throw new IllegalStateException("no boxlab serve is running (cannot connect to " + socket + ")");
+            throw new IllegalStateException("cannot reach boxlab serve at " + socket + " (is it running? as root?): "
+                    + e.getMessage());
         }
         try (c) {
             send(c, name + "\n");
