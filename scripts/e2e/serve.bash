@@ -61,3 +61,21 @@ restored() {
   flags=$(tmux display -p -t "$session:$1" '#{alternate_on} #{cursor_flag}')
   if [ "$flags" = "0 1" ]; then ok "$1's terminal is restored"; else bad "$session:$1" "$1's terminal is restored (alternate screen, cursor: $flags)"; fi
 }
+# descendants PID: "PID:START" of every process under PID (START, the start time, tells a reused pid)
+descendants() {
+  local p
+  for p in $(ps -e -o pid=); do
+    [ "$p" != "$1" ] && under "$p" "$1" && echo "$p:$(cut -d' ' -f22 /proc/"$p"/stat 2>/dev/null)"
+  done
+}
+# still_there LIST: those of LIST (from descendants) still running, after up to 10 s
+still_there() {
+  local e i left
+  for i in $(seq 100); do
+    left=""
+    for e in $1; do [ "$(cut -d' ' -f22 /proc/"${e%%:*}"/stat 2>/dev/null)" = "${e#*:}" ] && left="$left ${e%%:*}"; done
+    [ -z "$left" ] && return 0
+    sleep 0.1
+  done
+  for e in $left; do echo "     | left: $e $(tr '\0' ' ' </proc/"$e"/cmdline 2>/dev/null)"; done
+}

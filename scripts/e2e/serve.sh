@@ -2,7 +2,7 @@
 # boxlab serve as a room uses it, over SSH on loopback only: OpenSSH's ssh in tmux as attendees,
 # a wrong password refused, two attendees in labs that cannot see each other, the instructor's
 # class view, a dropped connection back on the same step, and serve stopped with SIGTERM and
-# SIGKILL leaving nothing behind.
+# SIGKILL leaving nothing behind (no lab, cgroup, namespace or process it started).
 set -uo pipefail
 # shellcheck source=scripts/e2e/serve.bash
 . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/serve.bash"
@@ -107,6 +107,7 @@ check "$session:carol" "lab ready" 60 "carol's lesson opens in a lab"
 srv=$(java_of srv2)
 pids=$(labs_of "$srv")
 ids=$(for p in $pids; do tr '\0' ' ' </proc/"$p"/cmdline | sed 's/^boxlab-lab-//; s/ .*//'; done)
+started=$(descendants "$srv")
 kill -KILL "$srv"
 ended=1; for p in $pids; do gone "$p" 10 || ended=0; done
 for id in $ids; do
@@ -117,5 +118,11 @@ if [ "$ended" = 1 ] && [ -n "$ids" ] && [ "$(ip netns list | sort)" = "$netns_be
   ok "SIGKILL of serve ends its labs and their cgroups"
 else
   bad "$session:srv2" "SIGKILL of serve ends its labs and their cgroups"
+fi
+left=$(still_there "$started")
+if [ -n "$started" ] && [ -z "$left" ]; then
+  ok "no process serve started outlives its SIGKILL ($(wc -w <<<"$started") were running)"
+else
+  echo "$left"; bad "$session:srv2" "no process serve started outlives its SIGKILL"
 fi
 summary
