@@ -21,9 +21,11 @@ final class LabWatch implements LessonSession.Listener {
     /** When a command, a step or a lab last happened (System.nanoTime). */
     private volatile long lastEvent = System.nanoTime();
 
-    /** After this long with no command, step or lab, the screen's timer polls only every {@link #SAFETY_TICKS}th tick. */
+    /** After this long with no command, step or lab, the screen's timer polls only every {@link #safetyTicks()}th tick. */
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The safety poll: every 20th tick (30 s) when the kernel tells nothing, every 40th (60 s) while it tells the network's changes. */
     static final int SAFETY_TICKS = 20;
+    static final int SAFETY_TICKS_WITH_EVENTS = 40;
 
     LabWatch(LessonSession session, Runnable onChange) {
         this.session = session;
@@ -33,6 +35,11 @@ final class LabWatch implements LessonSession.Listener {
     /** Whether the lab now in use tells its network's changes (else the screen polls them). */
     boolean live() {
         return watch.live();
+    }
+
+    /** The timer's safety poll, in ticks. */
+    int safetyTicks() {
+        return live() ? SAFETY_TICKS_WITH_EVENTS : SAFETY_TICKS;
     }
 
     /** A command, a step or a lab happened: the timer polls every tick for a while, for what it set going. */

@@ -269,7 +269,7 @@ final class LessonControl implements LessonSession.Listener, LiveState.Listener 
         // a command (for what it set going; not the network while events come), then a slow safety poll
         long n = ++ticks;
         boolean calm = events.calm(live.view());
-        if (calm && n % LabWatch.SAFETY_TICKS != 0) {
+        if (calm && n % events.safetyTicks() != 0) {
             return;
         }
         live.refresh();

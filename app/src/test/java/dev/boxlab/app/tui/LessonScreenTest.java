@@ -224,7 +224,7 @@ class LessonScreenTest {
         assertTrue(v.text().contains("✓ dummy0 exists"), v.text());
         // while events come, the timer reads the network only as a slow safety poll
         int before = lab.snapshots;
-        for (int i = 1; i < LabWatch.SAFETY_TICKS; i++) {
+        for (int i = 1; i < LabWatch.SAFETY_TICKS_WITH_EVENTS; i++) {
             s.tick();
         }
         assertEquals(before, lab.snapshots, "no snapshot between events");
