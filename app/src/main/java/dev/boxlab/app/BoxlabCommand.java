@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code boxlab}: the lesson picker and lesson screen by default; headless runs with --run-all. */
-@Command(name = "boxlab", mixinStandardHelpOptions = true, version = "boxlab 0.1.0",
+@Command(name = "boxlab", mixinStandardHelpOptions = true, version = BoxlabCommand.VERSION,
         description = {"A terminal playground for Linux container internals.",
                 "Each lesson builds namespaces, veth pairs, bridges, NAT rules, overlay mounts and cgroups "
                         + "step by step on the real kernel, inside a lab that vanishes when boxlab exits."},
@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
                 "  boxlab --list                                list the lessons",
                 "  boxlab validate lessons/networking.yaml      check a lesson file"})
 final class BoxlabCommand implements Callable<Integer> {
+    /** What --version prints (Main answers a lone --version with it before picocli builds its model). */
+    static final String VERSION = "boxlab 0.1.0";
+
     // what to open (the help lists options by name; this order only keeps alike declarations apart)
     @Option(names = "--step", paramLabel = "STEP", description = "Start at this step (an id or a number from 1): "
             + "a fresh lab with the earlier steps already built.")

@@ -16,6 +16,13 @@ public final class Main {
         if ("1".equals(System.getenv("BOXLAB_ASK_NEEDS"))) {
             return Needs.of(args, out);
         }
+        // picocli's model of every command and option costs a start ~150 ms: a lone --version,
+        // which needs none of it, prints what picocli would
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(BoxlabCommand.VERSION);
+            out.flush();
+            return 0;
+        }
         CommandLine cl = new CommandLine(new BoxlabCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);

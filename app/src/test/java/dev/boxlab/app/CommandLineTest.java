@@ -32,6 +32,21 @@ class CommandLineTest {
     }
 
     @Test
+    void versionIsWhatPicocliWouldPrintWithOrWithoutItsModel() {
+        StringWriter picocli = new StringWriter();
+        new picocli.CommandLine(new BoxlabCommand(new PrintWriter(picocli), new PrintWriter(picocli)))
+                .printVersionHelp(new PrintWriter(picocli, true));
+        for (String v : new String[] {"--version", "-V"}) {
+            Run r = run(v);
+            assertEquals(0, r.code());
+            assertEquals(picocli.toString().strip(), r.out().strip(), v);
+            assertEquals("", r.err());
+        }
+        Run withMore = run("--version", "--list");
+        assertEquals(0, withMore.code(), "with other arguments picocli answers (help and version win over the rest)");
+    }
+
+    @Test
     void helpNamesTheCommandsAndExamples() {
         Run r = run("--help");
         assertEquals(0, r.code());
