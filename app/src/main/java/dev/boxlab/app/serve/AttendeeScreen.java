@@ -1,9 +1,10 @@
 package dev.boxlab.app.serve;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -53,29 +54,19 @@ final class AttendeeScreen implements Command {
     public void start(ChannelSession channel, Environment env) {
         String name = channel.getSession().getUsername();
         Room.Seat seat = room.arrive(name, channel.getSession());
-        // there is no tty on this side to turn the Enter key's CR into NL (ICRNL), which Lanterna expects
-        InputStream typed = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                for (int i = off; i < off + n; i++) {
-                    b[i] = b[i] == '\r' ? (byte) '\n' : b[i];
-                }
-                if (n > 0) {
-                    seat.typed();
-                }
-                return n;
-            }
-        };
+        // the attendee's keys, read as they arrive by a thread of their own that wakes the screen at
+        // once (else the first key after a pause waits for the screen's next look at its input)
+        PipedInputStream typed = new PipedInputStream(65536);
         Mirror mirror = new Mirror(out);
         ChannelTerminal terminal = new ChannelTerminal(typed, mirror, number(env, Environment.ENV_COLUMNS),
                 number(env, Environment.ENV_LINES));
+        try {
+            Thread keys = new Thread(new Keys(in, new PipedOutputStream(typed), seat, terminal), "boxlab-keys-" + name);
+            keys.setDaemon(true);
+            keys.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a new pipe is always connectable
+        }
         this.terminal = terminal;
         seat.terminal = terminal;
         seat.mirror = mirror;
@@ -95,6 +86,32 @@ final class AttendeeScreen implements Command {
             }
         }, "boxlab-attendee-" + name);
         thread.start();
+    }
+
+    /** Passes the attendee's keys on to the screen, each time waking it; their end ends the screen. */
+    private record Keys(InputStream in, OutputStream screen, Room.Seat seat, ChannelTerminal terminal)
+            implements Runnable {
+        @Override
+        public void run() {
+            byte[] b = new byte[4096];
+            try (screen) {
+                for (int n = in.read(b); n >= 0; n = in.read(b)) {
+                    for (int i = 0; i < n; i++) {
+                        // no tty on this side turns the Enter key's CR into NL (ICRNL), which Lanterna expects
+                        b[i] = b[i] == '\r' ? (byte) '\n' : b[i];
+                    }
+                    if (n > 0) {
+                        seat.typed();
+                        screen.write(b, 0, n);
+                        screen.flush();
+                        seat.control.gui(g -> { }); // wakes the screen's thread: it reads the keys first
+                    }
+                }
+            } catch (IOException e) {
+                // the connection or the screen has ended
+            }
+            terminal.hangUp();
+        }
     }
 
     /**
