@@ -84,8 +84,12 @@ if grep -q "has no step 'nope'" "$tmp/out"; then ok "a step that does not exist 
 # shellcheck disable=SC2016
 type_cmd alice 'echo tried-$((6*7))'
 check "$session:alice" "tried-42" 20 "alice tries a command"
-sleep 6 # the checks re-run every few seconds; serve publishes every 2 s
-table=$("$BOXLAB_HOME/scripts/boxlab" class --once --stuck 0 --tries 1 --run-dir "$tmp/run")
+# (the checks re-run every few seconds after a command; serve publishes every 2 s)
+for _ in $(seq 10); do
+  sleep 2
+  table=$("$BOXLAB_HOME/scripts/boxlab" class --once --stuck 0 --tries 1 --run-dir "$tmp/run")
+  grep -qE '^alice +yes .* 1 +.*STUCK\?' <<<"$table" && break
+done
 if grep -qE '^alice +yes .* 1 +.*STUCK\?' <<<"$table" && ! grep -qE '^bob .*STUCK' <<<"$table"; then
   ok "alice, trying with her checks failing, is marked stuck; bob, not trying, is not"
 else
