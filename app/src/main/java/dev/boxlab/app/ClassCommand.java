@@ -146,6 +146,10 @@ final class ClassCommand implements Callable<Integer> {
                 out.print("\033[H\033[2J");
             }
             table.forEach(out::println);
+            if (!once) {
+                out.println("to the room, from another terminal: boxlab class --say TEXT | --catch-up LESSON:STEP | "
+                        + "--watch NAME");
+            }
             out.flush();
             if (once) {
                 return 0;
