@@ -128,9 +128,10 @@ final class LabProcess {
     private static int findInit(Process wrapper, String id) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         do {
-            var init = wrapper.descendants().filter(p -> cmdline(p.pid()).startsWith(Lab.INIT_PREFIX + id)).findFirst();
+            // only the wrapper's processes are read (ProcessHandle.descendants() reads the machine's)
+            var init = Descendants.of(wrapper.toHandle()).stream().filter(p -> cmdline(p).startsWith(Lab.INIT_PREFIX + id)).findFirst();
             if (init.isPresent()) {
-                return (int) init.get().pid();
+                return (int) (long) init.get();
             }
             try {
                 Thread.sleep(1);

@@ -66,7 +66,7 @@ mount -t mqueue -o nosuid,nodev,noexec mqueue $R/dev/mqueue
 
 step "a private /run (ip netns names stay inside the lab)"
 mount -t tmpfs -o size=16m,mode=755 boxlab-run $R/run
-mkdir -p $R/run/netns $R/run/boxlab/bin $R/run/boxlab/outside $R/run/boxlab/proc
+mkdir -p $R/run/netns $R/run/boxlab/bin $R/run/boxlab/outside $R/run/boxlab/proc $R/run/boxlab/old-root
 
 step "private scratch space on /tmp"
 mount -t tmpfs -o size=1g,mode=1777 boxlab-scratch $R/tmp
@@ -122,7 +122,6 @@ rm -f $R/etc/resolv.conf
 printf 'nameserver 192.0.2.1\n' > $R/etc/resolv.conf
 
 step "pivot_root into the lab's own root"
-mkdir -p $R/run/boxlab/old-root
 cd $R
 pivot_root . run/boxlab/old-root
 umount -l /run/boxlab/old-root
@@ -140,8 +139,9 @@ done
 for d in acpi scsi asound; do
   [ -d "/proc/$d" ] && mount -t tmpfs -o ro,size=0 boxlab-masked "/proc/$d"
 done
+# (mount -o bind,ro binds and remounts read-only in one process)
 for p in bus fs irq sys sysrq-trigger; do
-  [ -e "/proc/$p" ] && mount --bind "/proc/$p" "/proc/$p" && mount -o remount,bind,ro "/proc/$p"
+  [ -e "/proc/$p" ] && mount -o bind,ro "/proc/$p" "/proc/$p"
 done
 # networking is per namespace: the lessons turn on forwarding, the learner tunes what they like
 mount --bind /proc/sys/net /proc/sys/net
