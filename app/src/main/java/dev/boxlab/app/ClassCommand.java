@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,19 +52,25 @@ final class ClassCommand implements Callable<Integer> {
             description = "Where serve publishes the room (serve's --run-dir). Default: ${DEFAULT-VALUE}.")
     Path runDir;
 
-    @Option(names = "--say", paramLabel = "TEXT", description = "Put a one-line message on every connected "
-            + "attendee's screen (within 2 s; they close it with Enter), then exit.")
-    String say;
+    /** What class does to the room instead of showing it: one at a time (picocli refuses two). */
+    static final class Act {
+        @Option(names = "--say", paramLabel = "TEXT", description = "Put a one-line message on every connected "
+                + "attendee's screen (within 2 s; they close it with Enter), then exit.")
+        String say;
 
-    @Option(names = "--catch-up", paramLabel = "LESSON:STEP", description = "Bring every connected attendee not "
-            + "yet there to this step (a number from 1, or its id) of this lesson, their lab rebuilt up to it; who "
-            + "is there or further stays. E.g. --catch-up networking:5.")
-    String catchUp;
+        @Option(names = "--catch-up", paramLabel = "LESSON:STEP", description = "Bring every connected attendee "
+                + "not yet there to this step (a number from 1, or its id) of this lesson, their lab rebuilt up to "
+                + "it; who is there or further stays. E.g. --catch-up networking:5.")
+        String catchUp;
 
-    @Option(names = "--watch", paramLabel = "NAME", description = "Watch NAME's screen, read-only, once they allow "
-            + "it on their screen (they see a mark while watched); Ctrl-C stops. Your window should be at least "
-            + "as large as theirs.")
-    String watch;
+        @Option(names = "--watch", paramLabel = "NAME", description = "Watch NAME's screen, read-only, once they "
+                + "allow it on their screen (they see a mark while watched); Ctrl-C stops. Your window should be "
+                + "at least as large as theirs.")
+        String watch;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Act act = new Act();
 
     @ParentCommand
     BoxlabCommand parent;
@@ -111,6 +118,10 @@ final class ClassCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path file = runDir.resolve("class.json");
+        Act a = act == null ? new Act() : act;
+        String say = a.say;
+        String catchUp = a.catchUp;
+        String watch = a.watch;
         if (say != null) {
             leave(SAY, say.replaceAll("\\s+", " ").strip());
             out.println("said to the room (on every screen within 2 s): " + say);

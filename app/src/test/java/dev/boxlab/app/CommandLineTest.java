@@ -110,4 +110,14 @@ class CommandLineTest {
         assertTrue(r.err().contains("the lesson file has problems"), r.err());
         assertTrue(r.err().contains(dir.resolve("x.yaml") + ":"), r.err());
     }
+
+    @Test
+    void classActsOnTheRoomOneWayAtATime() {
+        Run r = run("class", "--say", "hello", "--watch", "alice");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--say=TEXT, --watch=NAME are mutually exclusive"), r.err());
+        Run none = run("class", "--say", "hello", "--run-dir", "/nonexistent-boxlab-run");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("no boxlab serve is running"), none.err());
+    }
 }
