@@ -23,6 +23,14 @@ public final class Main {
             out.flush();
             return 0;
         }
+        BoxlabCommand quick = QuickArgs.parse(args, out, err);
+        if (quick != null) {
+            try {
+                return quick.call();
+            } catch (Exception e) {
+                return Errors.report(e, err);
+            }
+        }
         CommandLine cl = new CommandLine(new BoxlabCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);

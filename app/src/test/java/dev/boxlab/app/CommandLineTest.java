@@ -47,6 +47,33 @@ class CommandLineTest {
     }
 
     @Test
+    void theQuickReadingOfCommonStartsIsPicoclisOrLeavesThemToIt() {
+        PrintWriter none = new PrintWriter(new StringWriter());
+        String[][] common = {{}, {"--lesson", "networking"}, {"--lesson", "networking", "--step", "bridge"},
+            {"--lessons-dir", "/tmp/x", "--lesson", "a", "--run-all"}, {"--demo", "--lesson", "n"}, {"--challenge", "--plain",
+                "--lesson", "n"}, {"--list"}, {"--resume"}, {"--headless", "--lesson", "n", "--step", "3"}};
+        for (String[] args : common) {
+            BoxlabCommand quick = QuickArgs.parse(args, none, none);
+            BoxlabCommand picocli = new BoxlabCommand(none, none);
+            new picocli.CommandLine(picocli).parseArgs(args);
+            String what = String.join(" ", args);
+            assertTrue(quick != null, what);
+            assertEquals(fields(picocli), fields(quick), what);
+        }
+        String[][] others = {{"--help"}, {"-h"}, {"validate", "x.yaml"}, {"--lesson=networking"}, {"--lesson"},
+            {"--lesson", "--list"}, {"--lesson", "a", "--lesson", "b"}, {"--speed", "2", "--demo"}, {"--record", "f.cast"},
+            {"--bogus"}, {"networking"}};
+        for (String[] args : others) {
+            assertEquals(null, QuickArgs.parse(args, none, none), "left to picocli: " + String.join(" ", args));
+        }
+    }
+
+    private static String fields(BoxlabCommand c) {
+        return java.util.Arrays.asList(c.step, c.resume, c.lesson, c.lessonsDir, c.list, c.speed, c.demo, c.challenge, c.plain,
+                c.runAll, c.record, c.warmUp, c.headless).toString();
+    }
+
+    @Test
     void helpNamesTheCommandsAndExamples() {
         Run r = run("--help");
         assertEquals(0, r.code());
