@@ -133,16 +133,20 @@ step "kernel-wide files read-only or masked (as runc's default spec)"
 # --user --mount-proc in the root lesson) only where a fully visible proc is mounted already.
 # It reveals nothing new: with CAP_SYS_ADMIN the lab's root could mount it anyway.
 mount -t proc -o nosuid,nodev,noexec proc /run/boxlab/proc
+# every mask as one fstab and one `mount --all` (a process, not one per mask; bind,ro binds and
+# remounts read-only); the file stays, saying what boxlab masked
+m=/run/boxlab/masks.fstab
+: > $m
 for f in kcore keys timer_list timer_stats sched_debug latency_stats; do
-  [ -e "/proc/$f" ] && mount --bind /dev/null "/proc/$f"
+  if [ -e "/proc/$f" ]; then echo "/dev/null /proc/$f none bind 0 0" >> $m; fi
 done
 for d in acpi scsi asound; do
-  [ -d "/proc/$d" ] && mount -t tmpfs -o ro,size=0 boxlab-masked "/proc/$d"
+  if [ -d "/proc/$d" ]; then echo "boxlab-masked /proc/$d tmpfs ro,size=0 0 0" >> $m; fi
 done
-# (mount -o bind,ro binds and remounts read-only in one process)
 for p in bus fs irq sys sysrq-trigger; do
-  [ -e "/proc/$p" ] && mount -o bind,ro "/proc/$p" "/proc/$p"
+  if [ -e "/proc/$p" ]; then echo "/proc/$p /proc/$p none bind,ro 0 0" >> $m; fi
 done
+mount --all --fstab $m
 # networking is per namespace: the lessons turn on forwarding, the learner tunes what they like
 mount --bind /proc/sys/net /proc/sys/net
 mount -o remount,bind,rw /proc/sys/net
