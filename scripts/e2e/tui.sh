@@ -33,7 +33,8 @@ check "$w" "┌── netns0 ─" 20 "the state pane draws the new namespace net
 check "$w" "Step 2 done" 20 "step 2's checks pass"
 wait_for "$w" "lab ready" 20
 tmux send-keys -t "$w" n r
-check "$w" "172.18.0.10/16" 30 "after step 3 the state pane shows netns0's address 172.18.0.10"
+# (what only the state pane draws: the transcript holds the commands' own text, 172.18.0.10/16 among them)
+check "$w" "veth0 172.18.0.11/16 ⇄ netns0:ceth0" 30 "after step 3 the state pane draws veth0 and its peer ceth0 in netns0"
 check "$w" "Step 3 done" 30 "step 3's checks pass (pings both ways)"
 wait_for "$w" "lab ready" 20
 if screen "$w" | grep -qF "+veth0"; then ok "what step 3 added is marked with +"; else bad "$w" "what step 3 added is marked with +"; fi

@@ -15,8 +15,14 @@ if [ -d /job/files/tests ]; then
   echo "== kernel tests: ${KERNEL_TESTS:-dev.boxlab.sandbox.LabTest dev.boxlab.app.KillTest}"
   t=$(date +%s)
   # shellcheck disable=SC2086
-  java -Dboxlab.requireRoot=true -cp "/job/files/tests/lib/*:/job/files/tests/classes" \
+  java -Dboxlab.requireRoot=true -XX:ErrorFile=/tmp/hs_err_%p.log -cp "/job/files/tests/lib/*:/job/files/tests/classes" \
     scripts/e2e/vm/KernelTests.java ${KERNEL_TESTS:-dev.boxlab.sandbox.LabTest dev.boxlab.app.KillTest} || status=1
+  # a JVM that crashed: its thread and Java frames, which the guest takes with it otherwise
+  for f in /tmp/hs_err_*.log; do
+    [ -e "$f" ] || continue
+    echo "== $f (the crashed thread and its Java frames)"
+    sed -n '/^Current thread/p; /^Java frames/,/^$/p' "$f" | head -60
+  done
   echo "   ($(( $(date +%s) - t )) s)"
 fi
 exit "$status"

@@ -31,11 +31,12 @@ final class LabCgroups {
         LabCgroups c = new LabCgroups(layout, layout.labDirs(labId));
         for (Path d : c.dirs) {
             try {
+                makeDirs(d);
                 if (d == c.dirs.get(0)) {
-                    layout.delegate();   // once: the machine's root and boxlab/ (v2 only)
+                    // once: the machine's root and boxlab/ (v2 only); after the lab's own directory
+                    // exists, since from then on boxlab/ is not empty and no other lab's end removes it
+                    layout.delegate();
                 }
-                Files.createDirectories(d.resolve("outside"));
-                Files.createDirectories(d.resolve("inside"));
                 // on v2 the lab's cgroup (which holds no process) hands its controllers to inside/
                 c.delegateTo(d);
                 // before any process joins: the lab's whole subtree, outside/ and inside/, is held to them
@@ -46,6 +47,25 @@ final class LabCgroups {
             }
         }
         return c;
+    }
+
+    /**
+     * Makes {@code dir}/outside and {@code dir}/inside. The parent boxlab/ is shared: another lab's
+     * wrapper removes it when it is empty as that lab ends, which can fall between making it and
+     * making this lab's directory in it; then it is made again.
+     */
+    private static void makeDirs(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir.resolve("outside"));
+                Files.createDirectories(dir.resolve("inside"));
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void delegateTo(Path dir) {
