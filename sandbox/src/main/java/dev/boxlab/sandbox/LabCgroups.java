@@ -31,12 +31,10 @@ final class LabCgroups {
         LabCgroups c = new LabCgroups(layout, layout.labDirs(labId));
         for (Path d : c.dirs) {
             try {
-                makeDirs(d);
                 if (d == c.dirs.get(0)) {
-                    // once: the machine's root and boxlab/ (v2 only); after the lab's own directory
-                    // exists, since from then on boxlab/ is not empty and no other lab's end removes it
-                    layout.delegate();
+                    layout.delegate();   // once: the machine's root and boxlab/ (v2 only)
                 }
+                makeDirs(layout, d);
                 // on v2 the lab's cgroup (which holds no process) hands its controllers to inside/
                 c.delegateTo(d);
                 // before any process joins: the lab's whole subtree, outside/ and inside/, is held to them
@@ -52,9 +50,9 @@ final class LabCgroups {
     /**
      * Makes {@code dir}/outside and {@code dir}/inside. The parent boxlab/ is shared: another lab's
      * wrapper removes it when it is empty as that lab ends, which can fall between making it and
-     * making this lab's directory in it; then it is made again.
+     * making this lab's directory in it; then it is made (and on v2 given its controllers) again.
      */
-    private static void makeDirs(Path dir) throws IOException {
+    private static void makeDirs(CgroupLayout layout, Path dir) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 Files.createDirectories(dir.resolve("outside"));
@@ -64,6 +62,7 @@ final class LabCgroups {
                 if (attempt == 20) {
                     throw e;
                 }
+                layout.delegate();
             }
         }
     }
