@@ -141,7 +141,11 @@ final class PlainShell {
         }
     }
 
-    /** Ends the shell as a closed terminal would (an interactive bash ignores SIGTERM). */
+    /**
+     * Ends the shell as a closed terminal would (an interactive bash ignores SIGTERM); what is still
+     * there two seconds later is killed, the deepest first, so a quit always ends (nsenter, which
+     * ignores SIGHUP, reaps the shell and ends by itself: see LabEntry).
+     */
     private void hangUp() {
         Process p = shell;
         if (p == null) {
@@ -152,7 +156,20 @@ final class PlainShell {
         try {
             new ProcessBuilder(kill).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            p.destroyForcibly();
+            // the follow-up below ends them
         }
+        Thread t = new Thread(() -> {
+            try {
+                if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    List<ProcessHandle> left = new ArrayList<>(p.descendants().toList());
+                    java.util.Collections.reverse(left);
+                    left.forEach(ProcessHandle::destroyForcibly);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "plain-hang-up");
+        t.setDaemon(true);
+        t.start();
     }
 }
